@@ -1,0 +1,6 @@
+import ShapeData
+import Testing
+
+@Test func placeholderModuleLoads() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import ShapeDiagnostics
+import Testing
+
+@Test func placeholderModuleLoads() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import ShapeLayers
+import Testing
+
+@Test func placeholderModuleLoads() {
+  #expect(Bool(true))
+}

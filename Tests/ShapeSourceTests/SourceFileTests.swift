@@ -1,0 +1,30 @@
+import ShapeSource
+import Testing
+
+@Suite struct SourceFileTests {
+  @Test func locationOfOffsetsOnSeveralLines() {
+    let file = SourceFile(path: "a.nn", text: "ab\ncd\r\nef")
+    #expect(file.location(of: 0) == SourceLocation(offset: 0, line: 1, column: 1))
+    #expect(file.location(of: 3) == SourceLocation(offset: 3, line: 2, column: 1))
+    #expect(file.location(of: 8) == SourceLocation(offset: 8, line: 3, column: 2))
+  }
+
+  @Test func lineTextDropsCarriageReturn() {
+    let file = SourceFile(path: "a.nn", text: "ab\ncd\r\nef")
+    #expect(file.lineText(2) == "cd")
+    #expect(file.lineText(3) == "ef")
+    #expect(file.lineText(9).isEmpty)
+  }
+
+  @Test func characterColumnCountsMultibyteAsOne() {
+    let file = SourceFile(path: "a.nn", text: "é = x")
+    // "é" is two bytes, so byte column 4 ('=') is character column 3.
+    #expect(file.characterColumn(line: 1, byteColumn: 4) == 3)
+  }
+
+  @Test func offsetsPastEndAreClamped() {
+    let file = SourceFile(path: "a.nn", text: "ab")
+    #expect(file.location(of: 99).offset == 2)
+    #expect(file.location(of: -5).offset == 0)
+  }
+}

@@ -1,0 +1,6 @@
+import ShapeSyntax
+import Testing
+
+@Test func placeholderModuleLoads() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import ShapeCheckKit
+import Testing
+
+@Test func placeholderModuleLoads() {
+  #expect(Bool(true))
+}

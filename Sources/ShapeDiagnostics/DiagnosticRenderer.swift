@@ -1,0 +1,103 @@
+import ShapeSource
+
+/// Renders diagnostics in the compiler format that editors and CI logs recognise:
+///
+///     path:line:col: error: message [code]
+///        7 | linear_2 = nn.Linear(in_features=20, out_features=1)
+///          |                                  ^~
+///     path:line:col: note: message
+///          = fix-it: change 'in_features' to 30
+///
+/// Columns in the header are 1-based UTF-8 byte columns; the caret is placed by character, so a
+/// multibyte character earlier on the line does not shift it. Colour is applied by a `TextStyle`,
+/// so tests compare plain text.
+public struct DiagnosticRenderer: Sendable {
+  public var style: TextStyle
+
+  public init(style: TextStyle = .plain) {
+    self.style = style
+  }
+
+  /// Renders every diagnostic of `source`, each followed by its snippet, notes and fix-its.
+  public func render(_ diagnostics: [Diagnostic], in source: SourceFile) -> String {
+    var output = ""
+    for diagnostic in diagnostics {
+      output += render(diagnostic, in: source)
+    }
+    return output
+  }
+
+  /// Renders one diagnostic with its snippet, notes and fix-its.
+  public func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+    var output = header(
+      source: source, range: diagnostic.range, severity: diagnostic.severity,
+      message: diagnostic.message, code: diagnostic.code)
+    output += snippet(source: source, range: diagnostic.range)
+    output += fixItLines(diagnostic.fixIts)
+    for note in diagnostic.notes {
+      if let range = note.range {
+        output += header(
+          source: source, range: range, severity: .note, message: note.message, code: nil)
+        output += snippet(source: source, range: range)
+      } else {
+        output += "\(style.apply(.note, to: "note:")) \(note.message)\n"
+      }
+      output += fixItLines(note.fixIts)
+    }
+    return output
+  }
+
+  private func header(
+    source: SourceFile, range: SourceRange, severity: Severity, message: String,
+    code: DiagnosticCode?
+  ) -> String {
+    let location = source.location(of: range.start)
+    let place = style.apply(.location, to: "\(source.path):\(location.line):\(location.column):")
+    let label = style.apply(severity.textRole, to: "\(severity.rawValue):")
+    let suffix = code.map { " [\($0.id)]" } ?? ""
+    return "\(place) \(label) \(style.apply(.message, to: message))\(suffix)\n"
+  }
+
+  private func snippet(source: SourceFile, range: SourceRange) -> String {
+    let start = source.location(of: range.start)
+    let end = source.location(of: range.end)
+    let lineText = sanitized(source.lineText(start.line))
+    let gutter = String(start.line)
+    let padding = String(repeating: " ", count: gutter.count)
+
+    let firstColumn = source.characterColumn(line: start.line, byteColumn: start.column)
+    // A range that continues onto later lines is underlined to the end of its first line.
+    let lastColumn =
+      end.line == start.line
+      ? source.characterColumn(line: start.line, byteColumn: end.column)
+      : lineText.count + 1
+    let width = max(1, lastColumn - firstColumn)
+    let marker = "^" + String(repeating: "~", count: width - 1)
+    let indent = String(repeating: " ", count: max(0, firstColumn - 1))
+    return "\(gutter) | \(lineText)\n\(padding) | \(indent)\(style.apply(.caret, to: marker))\n"
+  }
+
+  private func fixItLines(_ fixIts: [FixIt]) -> String {
+    fixIts.map { "  \(style.apply(.fixIt, to: "fix-it:")) \($0.message)\n" }.joined()
+  }
+
+  /// Replaces control characters other than tab with U+FFFD so a hostile file cannot send
+  /// terminal escape sequences through a snippet.
+  private func sanitized(_ text: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { scalar in
+          (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F ? "\u{FFFD}" : scalar
+        }))
+  }
+}
+
+extension Severity {
+  fileprivate var textRole: TextStyle.Role {
+    switch self {
+    case .error: .error
+    case .warning: .warning
+    case .note: .note
+    }
+  }
+}

@@ -1,6 +1,0 @@
-import ShapeDiagnostics
-import Testing
-
-@Test func placeholderModuleLoads() {
-  #expect(Bool(true))
-}

@@ -70,7 +70,7 @@ let package = Package(
 
     // The command-line tool: argument parsing and exit codes only.
     .executableTarget(name: "shapecheck", dependencies: ["ShapeCheckKit"], swiftSettings: strictSettings),
-    .testTarget(name: "shapecheckTests", dependencies: ["ShapeCheckKit"]),
+    .testTarget(name: "shapecheckTests", dependencies: ["shapecheck", "ShapeCheckKit"]),
 
     // Release-build benchmarks; see docs/benchmarks.md.
     .executableTarget(

@@ -1,0 +1,23 @@
+import ShapeDiagnostics
+import ShapeInference
+import ShapeLayers
+import ShapeSource
+import ShapeSyntax
+
+/// The pipeline behind `check` and `shapes`: read a model file, parse it and infer its shapes.
+public enum ModelCheck {
+  /// The largest model file accepted, in bytes.
+  public static let maxSourceBytes = ParserLimits.standard.maxSourceBytes
+
+  /// Reads and analyzes the model file at `path`.
+  public static func analyzeFile(_ path: String) throws(InputError) -> ModelAnalysis {
+    let bytes = try FileReader.read(path, limit: maxSourceBytes)
+    return analyze(SourceFile(path: path, bytes: bytes))
+  }
+
+  /// Parses and analyzes a model that is already in memory.
+  public static func analyze(_ source: SourceFile) -> ModelAnalysis {
+    let tree = Parser.parse(source)
+    return ModelChecker.analyze(tree)
+  }
+}

@@ -1,0 +1,108 @@
+import ShapeDiagnostics
+import ShapeLayers
+import ShapeSource
+import ShapeSymbolic
+import ShapeSyntax
+
+extension Checker {
+  func applyCall(_ layer: LayerReference, arguments: [Argument], expression: Expression) -> Value {
+    guard arguments.count == 1, let argument = arguments.first, argument.label == nil else {
+      report(
+        .invalidOperand,
+        "'\(layer.name)' takes one tensor, but is called with \(arguments.count) argument\(arguments.count == 1 ? "" : "s")",
+        at: expression.range)
+      return .unknown
+    }
+    let input = evaluate(argument.value)
+    switch input {
+    case .tensor(let tensor):
+      guard let output = apply(layer, to: tensor, callRange: expression.range) else { return .unknown }
+      if case .sequential(let sequential) = layer {
+        activations.append(
+          ActivationRecord(
+            name: source.text(in: expression.range), producer: sequential.name, shape: output.tensor.shape,
+            range: expression.range, steps: output.steps, tensorID: output.tensor.id))
+      }
+      return .tensor(output.tensor)
+    case .unknown:
+      return .unknown
+    case .layer:
+      report(
+        .notATensor,
+        "'\(layer.name)' is applied to \(input.kindDescription), but layers take a tensor; to chain layers, use 'nn.Sequential'",
+        at: argument.value.range)
+      return .unknown
+    default:
+      report(
+        .notATensor, "'\(layer.name)' is applied to \(input.kindDescription), but layers take a tensor",
+        at: argument.value.range)
+      return .unknown
+    }
+  }
+
+  /// Applies a layer or Sequential, returning the output and, for a Sequential, every step.
+  private func apply(_ layer: LayerReference, to tensor: TensorValue, callRange: SourceRange)
+    -> (tensor: TensorValue, steps: [StepRecord])?
+  {
+    switch layer {
+    case .single(let instance):
+      guard let output = apply(instance, to: tensor, callRange: callRange) else { return nil }
+      return (output, [])
+    case .sequential(let sequential):
+      var current = tensor
+      var steps: [StepRecord] = []
+      for (index, child) in sequential.children.enumerated() {
+        guard let output = apply(child, to: current, callRange: callRange) else { return nil }
+        for step in output.steps {
+          steps.append(StepRecord(path: "\(index).\(step.path)", layerName: step.layerName, shape: step.shape, tensorID: step.tensorID))
+        }
+        if case .single(let instance) = child {
+          steps.append(StepRecord(path: String(index), layerName: instance.name, shape: output.tensor.shape, tensorID: output.tensor.id))
+        }
+        current = output.tensor
+      }
+      producers[current.id] = sequential.name
+      return (current, steps)
+    }
+  }
+
+  private func apply(_ layer: LayerInstance, to tensor: TensorValue, callRange: SourceRange) -> TensorValue? {
+    let context = ShapeContext { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil }
+    switch layer.kind.outputShape(for: tensor.shape, of: layer, context: context) {
+    case .failure(let failure):
+      reportFailure(failure, layer: layer, input: tensor, callRange: callRange)
+      return nil
+    case .success(let output):
+      for requirement in output.requirements {
+        check(requirement, layer: layer, input: tensor, callRange: callRange)
+      }
+      let id = newTensorID()
+      plan.append(.apply(output: id, input: tensor.id, layer: layer))
+      producers[id] = layer.name
+      var result = TensorValue(id: id, shape: output.shape)
+      if let explanation = output.noOpExplanation {
+        result.noOpExplanation = (explanation, callRange)
+      } else if output.shape == tensor.shape {
+        result.noOpExplanation = tensor.noOpExplanation
+      }
+      return result
+    }
+  }
+
+  private func reportFailure(_ failure: ShapeFailure, layer: LayerInstance, input: TensorValue, callRange: SourceRange) {
+    let range = failure.argument.map { layer.range(of: $0) } ?? callRange
+    var notes = failure.notes.map { Note(message: $0) }
+    notes.append(inputNote(input, callRange: callRange, layer: layer))
+    if failure.argument == nil {
+      notes.append(Note(message: "'\(layer.name)' is defined here", range: layer.callRange))
+    }
+    report(failure.code, failure.message, at: range, notes: notes)
+  }
+
+  func inputNote(_ input: TensorValue, callRange: SourceRange, layer: LayerInstance) -> Note {
+    let values = valueDescription(input.shape.map { (try? $0.formula.evaluated(bindings)) ?? nil })
+    return Note(
+      message: "'\(layer.name)' is applied here to a tensor of shape \(input.shape.formulaDescription) = \(values)",
+      range: callRange)
+  }
+}

@@ -1,0 +1,87 @@
+import ShapeDiagnostics
+import ShapeLayers
+import ShapeSource
+import ShapeSyntax
+
+extension Checker {
+  /// Converts an evaluated argument to the spec's type, reporting a value of the wrong type or
+  /// out of range at the argument.
+  func convert(_ value: Value, to spec: ArgumentSpec, layerName: String, expression: Expression)
+    -> ArgumentValue?
+  {
+    if case .unknown = value { return nil }
+    if let converted = convert(value, to: spec.type) {
+      return converted
+    }
+    report(
+      .invalidArgument,
+      "'\(spec.name)' of '\(layerName)' must be \(spec.type), but is \(describe(value))",
+      at: expression.range, facts: ["expected": spec.type.description, "actual": describe(value)])
+    return nil
+  }
+
+  private func describe(_ value: Value) -> String {
+    switch value {
+    case .integer(let integer): integer.value.map(String.init) ?? "'\(integer.formula)', which depends on a free dimension"
+    case .float(let number): String(number)
+    case .boolean(let flag): flag ? "True" : "False"
+    case .string(let text): "the string '\(text)'"
+    default: value.kindDescription
+    }
+  }
+
+  private func convert(_ value: Value, to type: ArgumentType) -> ArgumentValue? {
+    switch (type, value) {
+    case (.any, _):
+      return .none
+    case (.integer(let minimum), .integer(let integer)):
+      guard let number = integer.value, number >= minimum else { return nil }
+      return .integer(number)
+    case (.dimensionIndex, .integer(let integer)):
+      return integer.value.map(ArgumentValue.integer)
+    case (.float(let minimum, let maximum), _):
+      return convertFloat(value, minimum: minimum, maximum: maximum)
+    case (.boolean, .boolean(let flag)):
+      return .boolean(flag)
+    case (.string(let allowed), .string(let text)):
+      return allowed.contains(text) ? .string(text) : nil
+    case (.optional, .none):
+      return ArgumentValue.none
+    case (.optional(let wrapped), _):
+      return convert(value, to: wrapped)
+    case (.sizes(let minimum), .tuple(let items)), (.sizes(let minimum), .list(let items)):
+      return convertSizes(items, minimum: minimum)
+    case (.sizes(let minimum), .integer):
+      return convertSizes([value], minimum: minimum)
+    default:
+      return nil
+    }
+  }
+
+  private func convertFloat(_ value: Value, minimum: Double?, maximum: Double?) -> ArgumentValue? {
+    let number: Double
+    switch value {
+    case .float(let float): number = float
+    case .integer(let integer):
+      guard let exact = integer.value else { return nil }
+      number = Double(exact)
+    default: return nil
+    }
+    guard number.isFinite || (minimum == nil && maximum == nil) else { return nil }
+    if let minimum, !(number >= minimum) { return nil }
+    if let maximum, !(number <= maximum) { return nil }
+    return .float(number)
+  }
+
+  private func convertSizes(_ items: [Value], minimum: Int) -> ArgumentValue? {
+    guard !items.isEmpty else { return nil }
+    var sizes: [Int] = []
+    for item in items {
+      guard case .integer(let integer) = item, let number = integer.value, number >= minimum else {
+        return nil
+      }
+      sizes.append(number)
+    }
+    return .sizes(sizes)
+  }
+}

@@ -1,0 +1,88 @@
+import ShapeDiagnostics
+import ShapeLayers
+import ShapeSource
+import ShapeSymbolic
+
+extension Checker {
+  /// Decides one equality between a layer constant and an incoming dimension: by value when
+  /// both have values, else by formula, and reports a mismatch with both sides and the fixes.
+  func check(_ requirement: DimRequirement, layer: LayerInstance, input: TensorValue, callRange: SourceRange) {
+    guard input.shape.indices.contains(requirement.inputAxis) else { return }
+    let incoming = input.shape[requirement.inputAxis]
+    let expectedValue = (try? requirement.expected.evaluated(bindings)) ?? nil
+    let actualValue = (try? incoming.formula.evaluated(bindings)) ?? nil
+    let decision: Decision
+    if let expectedValue, let actualValue {
+      decision = expectedValue == actualValue ? .yes : .no
+    } else {
+      decision = requirement.expected.isEqual(to: incoming.formula)
+    }
+    constraints.append(
+      ShapeConstraint(
+        layerName: layer.name, argument: requirement.argument, expected: requirement.expected,
+        actual: incoming.formula, meaning: requirement.meaning, range: layer.range(of: requirement.argument),
+        isSatisfied: decision == .yes))
+    switch decision {
+    case .yes:
+      return
+    case .no:
+      reportMismatch(
+        requirement, layer: layer, incoming: incoming, expectedValue: expectedValue, actualValue: actualValue,
+        input: input, callRange: callRange)
+    case .unknown:
+      report(
+        .undecidedCheck,
+        "cannot decide whether '\(layer.name).\(requirement.argument)' = \(requirement.expected) equals the incoming \(requirement.meaning) \(incoming.formula); it depends on a free dimension",
+        at: layer.range(of: requirement.argument), notes: [inputNote(input, callRange: callRange, layer: layer)])
+    }
+  }
+
+  // swiftlint:disable:next function_parameter_count
+  private func reportMismatch(
+    _ requirement: DimRequirement, layer: LayerInstance, incoming: ShapeDim, expectedValue: Int?,
+    actualValue: Int?, input: TensorValue, callRange: SourceRange
+  ) {
+    let expectedText = expectedValue.map(String.init) ?? requirement.expected.description
+    let actualText = actualValue.map(String.init) ?? incoming.formula.description
+    let argumentRange = layer.range(of: requirement.argument)
+    var message =
+      "'\(layer.name).\(requirement.argument)' is \(expectedText), but '\(layer.name)' receives \(actualText) \(requirement.meaning)"
+    if incoming.formula.constantValue == nil, actualValue != nil {
+      message += " (\(incoming.formula))"
+    }
+    var notes: [Note] = []
+    if let origin = incoming.origin {
+      notes.append(producerNote(origin, actualText: actualText, expectedValue: expectedValue))
+    }
+    if let noOp = input.noOpExplanation {
+      notes.append(Note(message: noOp.text, range: noOp.range))
+    }
+    notes.append(inputNote(input, callRange: callRange, layer: layer))
+    var fixIts: [FixIt] = []
+    if let actualValue, layer.argumentRanges[requirement.argument] != nil {
+      fixIts.append(
+        FixIt(
+          message: "change '\(requirement.argument)' of '\(layer.name)' to \(actualValue)",
+          edits: [TextEdit(range: argumentRange, replacement: String(actualValue))]))
+    }
+    report(
+      requirement.code, message, at: argumentRange, notes: notes, fixIts: fixIts,
+      facts: [
+        "expected": expectedText, "actual": actualText, "formula": incoming.formula.description,
+        "argument": "\(layer.name).\(requirement.argument)",
+      ])
+  }
+
+  /// A note at the constant that produced the incoming dimension, with the fix that changes
+  /// that constant instead, when it is a literal that one edit can change.
+  private func producerNote(_ origin: DimOrigin, actualText: String, expectedValue: Int?) -> Note {
+    var fixIts: [FixIt] = []
+    if let symbol = origin.symbol, let expectedValue, let definition = definitions[symbol], definition.isLiteral {
+      fixIts.append(
+        FixIt(
+          message: "or change '\(symbol.name)' to \(expectedValue)",
+          edits: [TextEdit(range: definition.range, replacement: String(expectedValue))]))
+    }
+    return Note(message: "the \(actualText) comes from \(origin.description) here", range: origin.range, fixIts: fixIts)
+  }
+}

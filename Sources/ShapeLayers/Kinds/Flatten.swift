@@ -1,0 +1,80 @@
+import ShapeSymbolic
+
+/// `nn.Flatten(start_dim=1, end_dim=-1)`: merges the dimensions start_dim...end_dim into one.
+///
+/// Its default `start_dim=1` keeps dimension 0 as the batch, so on an unbatched `[28, 28]` image
+/// it merges only dimension 1 with itself and changes nothing.
+public struct FlattenKind: LayerKind {
+  public init() {}
+  public let name = "Flatten"
+  public let arguments = [
+    ArgumentSpec("start_dim", .dimensionIndex, default: .integer(1)),
+    ArgumentSpec("end_dim", .dimensionIndex, default: .integer(-1)),
+  ]
+  public let relationship =
+    "the dimensions from start_dim to end_dim are merged into one whose size is their product; "
+    + "the values and their order are unchanged"
+
+  public func outputShape(
+    for input: [ShapeDim], of layer: LayerInstance, context: ShapeContext
+  ) -> ShapeRuleResult {
+    let rank = input.count
+    let startIndex = layer.integer("start_dim") ?? 1
+    let endIndex = layer.integer("end_dim") ?? -1
+    for (argument, index) in [("start_dim", startIndex), ("end_dim", endIndex)]
+    where wrapDimensionIndex(index, rank: rank) == nil {
+      return outOfRange(argument: argument, index: index, rank: rank, layer: layer)
+    }
+    guard let start = wrapDimensionIndex(startIndex, rank: rank),
+      let end = wrapDimensionIndex(endIndex, rank: rank)
+    else { return .output(input) }
+    guard rank > 0 else {
+      return .output([ShapeDim(.constant(1))])
+    }
+    guard start <= end else {
+      return .failure(
+        ShapeFailure(
+          code: .dimensionOutOfRange,
+          message: "'start_dim' of '\(layer.name)' comes after 'end_dim' for an input with \(rank) dimensions",
+          argument: "start_dim"))
+    }
+    return merge(input, from: start, through: end, layer: layer)
+  }
+
+  private func merge(_ input: [ShapeDim], from start: Int, through end: Int, layer: LayerInstance)
+    -> ShapeRuleResult
+  {
+    guard start < end else {
+      let explanation =
+        "'\(layer.name)' merged dimension \(start) with itself and changed nothing: nn.Flatten() "
+        + "starts at dimension 1 because dimension 0 is taken to be the batch, and this input "
+        + "with \(input.count) dimension\(input.count == 1 ? "" : "s") has no batch dimension"
+      return .success(ShapeOutput(shape: input, noOpExplanation: explanation))
+    }
+    var product = Dim.constant(1)
+    for dim in input[start...end] {
+      guard let next = try? product.multiplying(dim.formula) else {
+        return .failure(
+          ShapeFailure(
+            code: .arithmeticOverflow,
+            message: "the flattened size of '\(layer.name)' overflows 64-bit integers"))
+      }
+      product = next
+    }
+    let origin = DimOrigin(
+      description: "'\(layer.name)' (the product of dimensions \(start)...\(end))",
+      range: layer.callRange, layerName: layer.name)
+    let merged = ShapeDim(product, origin: origin)
+    return .output(Array(input[..<start]) + [merged] + Array(input[(end + 1)...]))
+  }
+
+  private func outOfRange(argument: String, index: Int, rank: Int, layer: LayerInstance)
+    -> ShapeRuleResult
+  {
+    .failure(
+      ShapeFailure(
+        code: .dimensionOutOfRange,
+        message: dimensionRangeMessage(argument: argument, index: index, rank: rank, layerName: layer.name),
+        argument: argument))
+  }
+}

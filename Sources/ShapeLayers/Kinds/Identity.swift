@@ -1,0 +1,7 @@
+/// `nn.Identity()`: returns its input unchanged.
+public struct IdentityKind: ElementwiseKind {
+  public init() {}
+  public let name = "Identity"
+  public let arguments: [ArgumentSpec] = []
+  public let relationship = "same shape and same values"
+}

@@ -1,0 +1,46 @@
+/// `nn.Softmax(dim=None)`: exp(x) normalized to sum to 1 along `dim`.
+public struct SoftmaxKind: LayerKind {
+  public init() {}
+  public let name = "Softmax"
+  public let arguments = [ArgumentSpec("dim", .optional(.dimensionIndex), default: ArgumentValue.none)]
+  public let relationship =
+    "same shape; values along dim become positive and sum to 1 (exp(x) divided by the sum of exp)"
+
+  public func outputShape(
+    for input: [ShapeDim], of layer: LayerInstance, context: ShapeContext
+  ) -> ShapeRuleResult {
+    softmaxShape(input: input, layer: layer)
+  }
+}
+
+/// `nn.LogSoftmax(dim=None)`: the logarithm of Softmax along `dim`.
+public struct LogSoftmaxKind: LayerKind {
+  public init() {}
+  public let name = "LogSoftmax"
+  public let arguments = [ArgumentSpec("dim", .optional(.dimensionIndex), default: ArgumentValue.none)]
+  public let relationship =
+    "same shape; values along dim become log-probabilities: x - max - log(sum(exp(x - max)))"
+
+  public func outputShape(
+    for input: [ShapeDim], of layer: LayerInstance, context: ShapeContext
+  ) -> ShapeRuleResult {
+    softmaxShape(input: input, layer: layer)
+  }
+}
+
+/// The dimension that PyTorch's softmax functions use when `dim` is None: 0 for inputs with 0,
+/// 1 or 3 dimensions, else 1 (a deprecated implicit choice that PyTorch warns about).
+public func implicitSoftmaxDimension(rank: Int) -> Int {
+  [0, 1, 3].contains(rank) ? 0 : 1
+}
+
+private func softmaxShape(input: [ShapeDim], layer: LayerInstance) -> ShapeRuleResult {
+  if let dim = layer.integer("dim"), wrapDimensionIndex(dim, rank: input.count) == nil {
+    return .failure(
+      ShapeFailure(
+        code: .dimensionOutOfRange,
+        message: dimensionRangeMessage(argument: "dim", index: dim, rank: input.count, layerName: layer.name),
+        argument: "dim"))
+  }
+  return .output(input)
+}

@@ -1,0 +1,36 @@
+/// The layer kinds that the model language knows, by PyTorch class name.
+public struct LayerCatalog: Sendable {
+  private let kindsByName: [String: any LayerKind]
+
+  public init(kinds: [any LayerKind]) {
+    var byName: [String: any LayerKind] = [:]
+    for kind in kinds {
+      precondition(byName[kind.name] == nil, "layer kind '\(kind.name)' is listed twice")
+      byName[kind.name] = kind
+    }
+    self.kindsByName = byName
+  }
+
+  /// Every kind that shapecheck checks and runs. `Sequential` is a container handled by the
+  /// checker itself and is not listed here.
+  public static let standard = LayerCatalog(kinds: [
+    LinearKind(), FlattenKind(), UnflattenKind(), ReLUKind(), LeakyReLUKind(), SigmoidKind(),
+    TanhKind(), GELUKind(), SiLUKind(), SoftmaxKind(), LogSoftmaxKind(), DropoutKind(),
+    IdentityKind(),
+  ])
+
+  /// The kind with this PyTorch class name, such as `Linear`.
+  public func kind(named name: String) -> (any LayerKind)? {
+    kindsByName[name]
+  }
+
+  /// All kinds, sorted by name.
+  public var kinds: [any LayerKind] {
+    kindsByName.keys.sorted().compactMap { kindsByName[$0] }
+  }
+
+  /// The names of all kinds, sorted, for suggestions in diagnostics.
+  public var names: [String] {
+    kindsByName.keys.sorted()
+  }
+}

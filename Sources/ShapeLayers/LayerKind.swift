@@ -1,0 +1,140 @@
+import ShapeDiagnostics
+import ShapeSource
+import ShapeSymbolic
+
+/// A layer kind of the catalog, such as `Linear` or `ReLU`: its constructor arguments as
+/// PyTorch takes them, its parameters, its shape rule and its relationship in words.
+///
+/// Adding a kind means writing one type that conforms to this protocol and listing it in
+/// `LayerCatalog.standard`.
+public protocol LayerKind: Sendable {
+  /// The PyTorch class name, as written after `nn.`.
+  var name: String { get }
+
+  /// The constructor arguments in PyTorch's positional order.
+  var arguments: [ArgumentSpec] { get }
+
+  /// How the output relates to the input, in one or two sentences for `explain`.
+  var relationship: String { get }
+
+  /// Checks that involve several arguments, such as a probability range or a divisibility,
+  /// beyond what each argument's type checks.
+  func validate(_ layer: LayerInstance) -> [ArgumentProblem]
+
+  /// The learnable parameters' names and shapes, in PyTorch's registration order.
+  func parameters(of layer: LayerInstance) -> [ParameterSpec]
+
+  /// Infers the output shape for an input shape, with the equalities that must hold between
+  /// the layer's constants and the incoming dimensions.
+  func outputShape(
+    for input: [ShapeDim], of layer: LayerInstance, context: ShapeContext
+  ) -> ShapeRuleResult
+}
+
+extension LayerKind {
+  public func validate(_ layer: LayerInstance) -> [ArgumentProblem] { [] }
+
+  public func parameters(of layer: LayerInstance) -> [ParameterSpec] { [] }
+}
+
+/// A learnable tensor of a layer, such as `weight` with shape `[out_features, in_features]`.
+public struct ParameterSpec: Sendable {
+  public var name: String
+  public var shape: [ShapeDim]
+
+  public init(name: String, shape: [ShapeDim]) {
+    self.name = name
+    self.shape = shape
+  }
+}
+
+/// A problem with a layer's arguments found by `LayerKind.validate`.
+public struct ArgumentProblem: Sendable {
+  /// The argument to point at.
+  public var argument: String
+  public var message: String
+
+  public init(argument: String, message: String) {
+    self.argument = argument
+    self.message = message
+  }
+}
+
+/// What a shape rule can ask of the checker while it infers a shape.
+public struct ShapeContext: Sendable {
+  private let evaluate: @Sendable (Dim) -> Int?
+
+  public init(evaluate: @escaping @Sendable (Dim) -> Int?) {
+    self.evaluate = evaluate
+  }
+
+  /// The value of a formula under the current constants, or nil when it depends on a free
+  /// symbol such as a batch size.
+  public func value(of dim: Dim) -> Int? {
+    evaluate(dim)
+  }
+}
+
+/// An equality between a layer constant and an incoming dimension, which the checker decides.
+public struct DimRequirement: Sendable {
+  public var code: DiagnosticCode
+  /// The consumer's argument that must match, such as `in_features`.
+  public var argument: String
+  /// The argument's formula.
+  public var expected: Dim
+  /// The axis of the input shape whose dimension must equal `expected`, counted from 0.
+  public var inputAxis: Int
+  /// What the dimension is, in words, such as `input features`.
+  public var meaning: String
+
+  public init(code: DiagnosticCode, argument: String, expected: Dim, inputAxis: Int, meaning: String) {
+    self.code = code
+    self.argument = argument
+    self.expected = expected
+    self.inputAxis = inputAxis
+    self.meaning = meaning
+  }
+}
+
+/// A shape rule that cannot produce an output, such as a rank the layer does not accept.
+public struct ShapeFailure: Sendable, Error {
+  public var code: DiagnosticCode
+  public var message: String
+  /// The argument to point at, or nil to point at the application of the layer.
+  public var argument: String?
+  public var notes: [String]
+
+  public init(code: DiagnosticCode, message: String, argument: String? = nil, notes: [String] = []) {
+    self.code = code
+    self.message = message
+    self.argument = argument
+    self.notes = notes
+  }
+}
+
+/// The output of a successful shape rule.
+public struct ShapeOutput: Sendable {
+  public var shape: [ShapeDim]
+  /// Equalities between the layer's constants and incoming dimensions, checked by the caller.
+  public var requirements: [DimRequirement]
+  /// Why the layer left the shape unchanged where a reader would expect a change, such as a
+  /// Flatten on an input without a batch dimension; attached as a note to later mismatches.
+  public var noOpExplanation: String?
+
+  public init(shape: [ShapeDim], requirements: [DimRequirement] = [], noOpExplanation: String? = nil) {
+    self.shape = shape
+    self.requirements = requirements
+    self.noOpExplanation = noOpExplanation
+  }
+}
+
+/// The result of a shape rule: an output shape with the requirements to check, or a failure.
+public enum ShapeRuleResult: Sendable {
+  case success(ShapeOutput)
+  case failure(ShapeFailure)
+
+  /// A success with no requirements.
+  public static func output(_ shape: [ShapeDim]) -> ShapeRuleResult {
+    .success(ShapeOutput(shape: shape))
+  }
+}

@@ -1,0 +1,33 @@
+import ShapeSource
+import ShapeSymbolic
+
+/// One dimension of an inferred shape: its formula and the place that set it.
+public struct ShapeDim: Sendable, Hashable {
+  public var formula: Dim
+  /// The constant or declaration that produced this dimension, for notes that point at the
+  /// producer of a mismatched dimension; nil for dimensions computed from several places.
+  public var origin: DimOrigin?
+
+  public init(_ formula: Dim, origin: DimOrigin? = nil) {
+    self.formula = formula
+    self.origin = origin
+  }
+}
+
+/// Where a dimension was set: a layer argument, a named constant or an input declaration.
+public struct DimOrigin: Sendable, Hashable {
+  /// How the place is named in messages, such as `'linear_1.out_features'`.
+  public var description: String
+  public var range: SourceRange
+  /// The layer that produced the dimension, when a layer did.
+  public var layerName: String?
+  /// The symbol whose value is this dimension, when one constant sets it.
+  public var symbol: Symbol?
+
+  public init(description: String, range: SourceRange, layerName: String? = nil, symbol: Symbol? = nil) {
+    self.description = description
+    self.range = range
+    self.layerName = layerName
+    self.symbol = symbol
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import ShapeCheckKit
+import ShapeDiagnostics
+
+/// `shapecheck check FILE…`: prints diagnostics and fails when there are errors.
+enum CheckCommand {
+  static let colorOption = OptionSpec(
+    name: "--color", valueName: "<when>", help: "Colour output: auto, always or never (default: auto).")
+
+  static let spec = CommandSpec(
+    name: "check",
+    abstract: "Report shape errors with file:line:col, notes and fix-its.",
+    usage: "shapecheck check <file>... [--warnings-as-errors] [--color <when>]",
+    arguments: [("<file>...", "Model files to check (.nn, Python syntax).")],
+    options: [
+      OptionSpec(name: "--warnings-as-errors", valueName: nil, help: "Exit with status 1 when there are warnings."),
+      colorOption,
+    ],
+    minimumPositionals: 1, maximumPositionals: Int.max)
+
+  static func run(_ arguments: ParsedArguments) throws(UsageError) -> ExitStatus {
+    let style = try Output.style(for: STDOUT_FILENO, choice: arguments.value("--color"))
+    let renderer = DiagnosticRenderer(style: style)
+    var errorCount = 0
+    var warningCount = 0
+    var unreadable = 0
+    for path in arguments.positionals {
+      do {
+        let analysis = try ModelCheck.analyzeFile(path)
+        Output.standardOutput(renderer.render(analysis.diagnostics, in: analysis.source))
+        errorCount += analysis.diagnostics.filter { $0.severity == .error }.count
+        warningCount += analysis.diagnostics.filter { $0.severity == .warning }.count
+      } catch {
+        Output.standardError("error: \(error)\n")
+        unreadable += 1
+      }
+    }
+    Output.standardError(summary(files: arguments.positionals.count, errors: errorCount, warnings: warningCount, unreadable: unreadable))
+    let failsOnWarnings = arguments.flags.contains("--warnings-as-errors") && warningCount > 0
+    if errorCount > 0 || failsOnWarnings { return .findings }
+    return unreadable > 0 ? .input : .success
+  }
+
+  static func summary(files: Int, errors: Int, warnings: Int, unreadable: Int) -> String {
+    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+    var text = "\(plural(files, "file")) checked: \(plural(errors, "error")), \(plural(warnings, "warning"))"
+    if unreadable > 0 { text += ", \(unreadable) unreadable" }
+    return text + "\n"
+  }
+}
+
+/// `shapecheck shapes FILE`: prints every activation's and parameter's shape and formula.
+enum ShapesCommand {
+  static let spec = CommandSpec(
+    name: "shapes",
+    abstract: "Print every activation's and parameter's shape with its formula.",
+    usage: "shapecheck shapes <file> [--color <when>]",
+    arguments: [("<file>", "The model file to report on.")],
+    options: [CheckCommand.colorOption],
+    minimumPositionals: 1, maximumPositionals: 1)
+
+  static func run(_ arguments: ParsedArguments) throws(UsageError) -> ExitStatus {
+    let style = try Output.style(for: STDERR_FILENO, choice: arguments.value("--color"))
+    let path = arguments.positionals[0]
+    do {
+      let analysis = try ModelCheck.analyzeFile(path)
+      if !analysis.diagnostics.isEmpty {
+        Output.standardError(DiagnosticRenderer(style: style).render(analysis.diagnostics, in: analysis.source))
+      }
+      Output.standardOutput(ShapesReport.render(analysis))
+      return analysis.hasErrors ? .findings : .success
+    } catch {
+      Output.standardError("error: \(error)\n")
+      return .input
+    }
+  }
+}

@@ -1,6 +1,0 @@
-import ShapeSymbolic
-import Testing
-
-@Test func placeholderModuleLoads() {
-  #expect(Bool(true))
-}

@@ -7,7 +7,7 @@ import ShapeSyntax
 /// The pipeline behind `check` and `shapes`: read a model file, parse it and infer its shapes.
 public enum ModelCheck {
   /// The largest model file accepted, in bytes.
-  public static let maxSourceBytes = ParserLimits.standard.maxSourceBytes
+  public static let maxSourceBytes = 8 << 20
 
   /// Reads and analyzes the model file at `path`.
   public static func analyzeFile(_ path: String) throws(InputError) -> ModelAnalysis {

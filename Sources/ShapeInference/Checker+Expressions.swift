@@ -133,13 +133,16 @@ extension Checker {
   }
 
   /// Builds an integer from a formula computation, reporting overflow and division by zero.
-  func integerResult(range: SourceRange, _ compute: () throws(SymbolicError) -> Dim) -> Value {
+  func integerResult(range: SourceRange, _ compute: () throws -> Dim) -> Value {
     do {
       let formula = try compute()
       let value = try formula.evaluated(bindings)
       return .integer(IntegerValue(formula: formula, value: value))
-    } catch {
+    } catch let error as SymbolicError {
       reportArithmetic(error, range: range)
+      return .unknown
+    } catch {
+      report(.formulaTooComplex, "this expression could not be evaluated: \(error)", at: range)
       return .unknown
     }
   }

@@ -91,7 +91,7 @@ final class Checker {
     }
   }
 
-  private func assign(target: Identifier, value expression: Expression) {
+  func assign(target: Identifier, value expression: Expression) {
     let value = evaluate(expression, nameHint: target.name)
     if let existing = scope[target.name], existing.isFixed || !isTensor(value) {
       report(

@@ -35,17 +35,14 @@ enum CommandLineTool {
       Output.standardOutput(commandHelp(spec))
       return .success
     }
-    do {
+    do throws(UsageError) {
       let parsed = try ArgumentParser.parse(rest, spec: spec)
       switch spec.name {
       case CheckCommand.spec.name: return try CheckCommand.run(parsed)
       default: return try ShapesCommand.run(parsed)
       }
-    } catch let error as UsageError {
-      return usageFailure(error)
     } catch {
-      Output.standardError("error: internal failure: \(error)\n")
-      return .internal
+      return usageFailure(error)
     }
   }
 

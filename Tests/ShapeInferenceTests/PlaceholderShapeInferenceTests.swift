@@ -1,6 +1,0 @@
-import ShapeInference
-import Testing
-
-@Test func placeholderModuleLoads() {
-  #expect(Bool(true))
-}

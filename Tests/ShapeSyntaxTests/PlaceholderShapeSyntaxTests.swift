@@ -1,6 +1,0 @@
-import ShapeSyntax
-import Testing
-
-@Test func placeholderModuleLoads() {
-  #expect(Bool(true))
-}

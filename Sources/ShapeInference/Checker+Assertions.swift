@@ -56,32 +56,44 @@ extension Checker {
   ) {
     let leftText = source.text(in: lhs.range)
     let rightText = source.text(in: rhs.range)
+    let conditionText = source.text(in: condition.range)
     let sides =
       "the left side is \(comparison.describe(comparison.left)) and the right side is \(comparison.describe(comparison.right))"
-    let equalByValue = comparison.valuesEqual
-    let equalByFormula = comparison.formulasEqual
-    let holds: Bool? = negated ? equalByValue.map { !$0 } : equalByValue
-    if holds == false || (!negated && equalByFormula == .no) || (negated && equalByFormula == .yes) {
-      report(.assertionFailed, "assertion '\(source.text(in: condition.range))' is false: \(sides)", at: condition.range)
+    let verdict = comparison.verdict(normalize: normalizedByConstraints)
+    switch (verdict, negated) {
+    case (.differs, false), (.equalByFormula, true), (.equalByValue, true):
+      report(.assertionFailed, "assertion '\(conditionText)' is false: \(sides)", at: condition.range)
+    case (.equalByFormula, false), (.differs, true):
       return
-    }
-    if !negated, equalByFormula == .yes { return }
-    if negated, holds == true { return }
-    guard holds == true else {
+    case (.undecided, _):
       report(
-        .undecidedCheck, "cannot decide assertion '\(source.text(in: condition.range))'; \(sides), which depend on a free dimension",
+        .undecidedCheck, "cannot decide assertion '\(conditionText)'; \(sides), which depend on a free dimension",
         at: condition.range)
-      return
+    case (.equalByValue, false):
+      let general = comparison.formulaList(comparison.left)
+      var fixIts: [FixIt] = []
+      if case .list = rhs.kind, !comparison.leftIsScalar {
+        fixIts.append(
+          FixIt(message: "compare with the formula \(general)", edits: [TextEdit(range: rhs.range, replacement: general)]))
+      }
+      report(
+        .assertionHoldsOnlyByValue,
+        "'\(leftText) == \(rightText)' holds for the current constants but not in general: '\(leftText)' is \(general)",
+        at: condition.range, fixIts: fixIts)
     }
-    let general = comparison.formulaList(comparison.left)
-    var fixIts: [FixIt] = []
-    if case .list = rhs.kind, !comparison.leftIsScalar {
-      fixIts.append(FixIt(message: "compare with the formula \(general)", edits: [TextEdit(range: rhs.range, replacement: general)]))
+  }
+
+  /// Rewrites a formula with the equalities that the model's layers require, such as
+  /// `linear_2.in_features` = `linear_1.out_features`, so that an assert that follows from the
+  /// model's structure holds as a formula.
+  func normalizedByConstraints(_ dim: Dim) -> Dim {
+    var current = dim
+    for _ in 0..<16 {
+      let relevant = equalities.filter { current.symbols.contains($0.key) }
+      guard !relevant.isEmpty, let next = try? current.substituting(relevant) else { break }
+      current = next
     }
-    report(
-      .assertionHoldsOnlyByValue,
-      "'\(leftText) == \(rightText)' holds for the current constants but not in general: '\(leftText)' is \(general)",
-      at: condition.range, fixIts: fixIts)
+    return current
   }
 
   private func checkOrdering(_ comparison: AssertionComparison, op: ComparisonOperator, condition: Expression) {
@@ -110,6 +122,17 @@ extension Checker {
   }
 }
 
+/// The outcome of comparing two shapes in an assert.
+enum AssertionVerdict {
+  /// Equal as formulas, so equal for every value of the constants.
+  case equalByFormula
+  /// Equal for the current constants only.
+  case equalByValue
+  case differs
+  /// Depends on a free dimension.
+  case undecided
+}
+
 /// The two sides of an asserted comparison, as formulas, with their values.
 struct AssertionComparison {
   var left: [Dim]
@@ -126,28 +149,20 @@ struct AssertionComparison {
     self.values = values
   }
 
-  /// Whether the values are equal, or nil when some value depends on a free symbol.
-  var valuesEqual: Bool? {
-    guard left.count == right.count, leftIsScalar == rightIsScalar else { return false }
-    var allKnown = true
+  /// How the two sides compare: dimension by dimension, first by formula, then by value.
+  func verdict(normalize: (Dim) -> Dim) -> AssertionVerdict {
+    guard left.count == right.count, leftIsScalar == rightIsScalar else { return .differs }
+    var result = AssertionVerdict.equalByFormula
     for (a, b) in zip(left, right) {
-      guard let x = values(a), let y = values(b) else {
-        allKnown = false
-        continue
-      }
-      if x != y { return false }
-    }
-    return allKnown ? true : nil
-  }
-
-  var formulasEqual: Decision {
-    guard left.count == right.count, leftIsScalar == rightIsScalar else { return .no }
-    var result = Decision.yes
-    for (a, b) in zip(left, right) {
-      switch a.isEqual(to: b) {
-      case .no: return .no
-      case .unknown: result = .unknown
-      case .yes: continue
+      let byFormula = normalize(a).isEqual(to: normalize(b))
+      if byFormula == .yes { continue }
+      if let x = values(a), let y = values(b) {
+        if x != y { return .differs }
+        if result == .equalByFormula { result = .equalByValue }
+      } else if byFormula == .no {
+        return .differs
+      } else {
+        result = .undecided
       }
     }
     return result

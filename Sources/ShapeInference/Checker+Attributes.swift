@@ -60,14 +60,16 @@ extension Checker {
   }
 
   private func layerAttribute(_ name: Identifier, of layer: LayerInstance, expression: Expression) -> Value {
-    if let spec = layer.kind.arguments.first(where: { $0.name == name.name }), let value = layer.arguments[spec.name] {
-      return argumentValue(value, spec: spec, layer: layer)
-    }
+    // Parameters come first: in PyTorch `linear.bias` is the bias tensor (or None), not the
+    // constructor's `bias=True` flag.
     if let parameter = layer.kind.parameters(of: layer).first(where: { $0.name == name.name }) {
       return .parameter(layer: layer, spec: parameter)
     }
     if name.name == "bias", layer.boolean("bias") == false {
       return .absentParameter(layer: layer, name: "bias")
+    }
+    if let spec = layer.kind.arguments.first(where: { $0.name == name.name }), let value = layer.arguments[spec.name] {
+      return argumentValue(value, spec: spec, layer: layer)
     }
     reportUnknownAttribute(name, of: .layer(.single(layer)), candidates: knownAttributes(of: .layer(.single(layer))))
     return .unknown

@@ -24,7 +24,7 @@ extension Checker {
         isSatisfied: decision == .yes))
     switch decision {
     case .yes:
-      return
+      recordEquality(requirement.expected, incoming.formula)
     case .no:
       reportMismatch(
         requirement, layer: layer, incoming: incoming, expectedValue: expectedValue, actualValue: actualValue,
@@ -35,6 +35,13 @@ extension Checker {
         "cannot decide whether '\(layer.name).\(requirement.argument)' = \(requirement.expected) equals the incoming \(requirement.meaning) \(incoming.formula); it depends on a free dimension",
         at: layer.range(of: requirement.argument), notes: [inputNote(input, callRange: callRange, layer: layer)])
     }
+  }
+
+  private func recordEquality(_ expected: Dim, _ incoming: Dim) {
+    guard expected.symbols.count == 1, let symbol = expected.symbols.first, expected == .symbol(symbol),
+      !incoming.symbols.contains(symbol), equalities[symbol] == nil
+    else { return }
+    equalities[symbol] = incoming
   }
 
   // swiftlint:disable:next function_parameter_count

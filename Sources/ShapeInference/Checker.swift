@@ -46,6 +46,9 @@ final class Checker {
   var definitions: [Symbol: SymbolDefinition] = [:]
   var constraints: [ShapeConstraint] = []
   var freeSymbols: [Symbol] = []
+  /// Layer constants that a satisfied requirement ties to an incoming formula, such as
+  /// `linear_2.in_features` to `linear_1.out_features`.
+  var equalities: [Symbol: Dim] = [:]
   var nextTensorID = 0
   var usedLayerNames: Set<String> = []
 

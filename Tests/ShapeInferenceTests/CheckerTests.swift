@@ -1,3 +1,4 @@
+import Foundation
 import ShapeDiagnostics
 import ShapeInference
 import ShapeLayers

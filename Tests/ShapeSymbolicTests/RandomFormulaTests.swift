@@ -81,6 +81,57 @@ import Testing
     }
   }
 
+  @Test func substitutionMatchesDirectValue() throws {
+    var generator = TreeGenerator(random: SplitMix64(seed: 0x5EED_0005))
+    var compared = 0
+    for _ in 0..<(Self.treeCount / 2) {
+      let tree = generator.tree(depth: 3)
+      let replacement = generator.tree(depth: 2)
+      guard let dim = try? tree.dim(), let replacementDim = try? replacement.dim(),
+        let substituted = try? dim.substituting([Symbol("x"): replacementDim])
+      else { continue }
+      for _ in 0..<4 {
+        // The replacement may contain x itself, which keeps its value from `values`.
+        let values = generator.assignment()
+        guard let xValue = try? replacement.value(values) else { continue }
+        var treeValues = values
+        treeValues["x"] = xValue
+        guard let expected = try? tree.value(treeValues) else { continue }
+        let actual = Result { () throws(SymbolicError) in
+          try substituted.evaluated(symbolValues(values))
+        }
+        let isSmall = treeValues.values.allSatisfy { abs($0) <= TreeGenerator.smallBound }
+        if actual == .failure(.overflow) && !isSmall { continue }
+        compared += 1
+        #expect(actual == .success(expected), "\(tree) with x = \(replacement) at \(values)")
+      }
+    }
+    #expect(compared > Self.treeCount / 2)
+  }
+
+  @Test func equalityDecisionsAgreeWithValues() {
+    var generator = TreeGenerator(random: SplitMix64(seed: 0x5EED_0006))
+    var decided = 0
+    for index in 0..<Self.treeCount {
+      let first = generator.tree(depth: 3)
+      // Every third pair shifts the first formula by a constant, so `no` answers occur often.
+      let shift = Int.random(in: -2...2, using: &generator.random)
+      let second = index % 3 == 0 ? .sum(first, .literal(shift)) : generator.tree(depth: 3)
+      guard let a = try? first.dim(), let b = try? second.dim() else { continue }
+      let decision = a.isEqual(to: b)
+      if decision == .unknown { continue }
+      decided += 1
+      for _ in 0..<4 {
+        let values = symbolValues(generator.assignment())
+        guard let valueA = try? a.evaluated(values), let valueB = try? b.evaluated(values) else {
+          continue
+        }
+        #expect((valueA == valueB) == (decision == .yes), "\(a) vs \(b): \(decision)")
+      }
+    }
+    #expect(decided > Self.treeCount / 4)
+  }
+
   @Test func algebraicLawsGiveEqualForms() throws {
     var generator = TreeGenerator(random: SplitMix64(seed: 0x5EED_0004))
     var checked = 0

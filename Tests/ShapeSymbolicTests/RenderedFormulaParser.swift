@@ -1,7 +1,9 @@
-/// A parser for the Python subset that `Dim.description` prints, written for the tests so that
-/// they can check the rendering's precedence and parentheses: integers, names made of letters,
-/// digits, `_`, `.`, `[` and `]`, unary `-`, `+ - * //` and parentheses, with Python
-/// precedence (unary minus binds tighter than `*` and `//`, which associate to the left).
+/// A parser for the Python subset that `Dim.description` prints, so that the tests can check the
+/// rendering's precedence and parentheses.
+///
+/// The subset has integers, names made of letters, digits, `_`, `.`, `[` and `]`, unary `-`,
+/// `+ - * //` and parentheses. Precedence follows Python: unary minus binds tighter than `*`
+/// and `//`, which bind tighter than `+` and `-`, and all binary operators associate to the left.
 struct RenderedFormulaParser {
   private let characters: [Character]
   private var position = 0

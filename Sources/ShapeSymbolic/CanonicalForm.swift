@@ -44,7 +44,7 @@ struct Factor: Hashable, Sendable {
 
 /// A product of factors; the empty product is the monomial of the constant term.
 ///
-/// Invariant: `factors` is sorted by atom order and holds each atom at most once.
+/// Invariant: `factors` is sorted by atom order and contains each atom at most once.
 struct Monomial: Hashable, Sendable {
   /// The factors in atom order.
   let factors: [Factor]

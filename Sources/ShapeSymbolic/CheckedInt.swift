@@ -28,7 +28,7 @@ enum CheckedInt {
     if a == .min && b == -1 { throw .overflow }
     let quotient = a / b
     let remainder = a % b
-    // Truncation rounded toward zero; step down when the exact quotient is negative.
+    // Swift's division truncates toward zero, so an inexact negative quotient is 1 too high.
     if remainder != 0 && (remainder < 0) != (b < 0) {
       return quotient - 1
     }
@@ -57,8 +57,8 @@ enum CheckedInt {
     return x
   }
 
-  /// Returns `a + b`, or `Int.max` when the sum overflows; for sizes that only get compared
-  /// with a limit.
+  /// Returns `a + b`, or `Int.max` when the sum overflows. Sizes use it because they are only
+  /// compared with a limit.
   static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
     let (sum, overflow) = a.addingReportingOverflow(b)
     return overflow ? .max : sum

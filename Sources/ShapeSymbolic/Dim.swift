@@ -5,8 +5,8 @@
 /// term is a nonzero `Int` coefficient times a monomial, and each monomial is a product of atoms
 /// raised to positive exponents. An atom is a symbol or a floor division that the simplifier
 /// cannot reduce. Two dims are `==` exactly when their canonical forms are identical, so formulas
-/// that the simplifier proves equal compare equal; formulas it cannot prove equal (for example
-/// `x // x` and `1`) compare unequal even when their values agree.
+/// that the simplifier proves equal compare equal. Formulas that it cannot prove equal, such as
+/// `x // x` and `1`, compare unequal even where their values agree.
 ///
 /// Every operation checks its integer arithmetic for overflow and throws
 /// `SymbolicError.tooComplex` instead of building a formula larger than `maxSize` or with

@@ -7,6 +7,8 @@ extension Dim {
   /// Floor divisions round toward negative infinity, as in Python. Throws `divisionByZero` when
   /// a divisor evaluates to 0, and `overflow` when the value of a term or of a divisor's operand
   /// does not fit in `Int`. The sum of the terms is exact even when a partial sum overflows.
+  /// NOTE: products are evaluated in their expanded form, so `(x - y) * (x + y)` throws
+  /// `overflow` when `x * x` overflows, even where `x == y` and the product is 0.
   /// A division that the simplifier cancelled (as in `x // y - x // y`) is not evaluated, so
   /// such a formula gives a value even where Python would raise `ZeroDivisionError`.
   public func evaluated(_ values: [Symbol: Int]) throws(SymbolicError) -> Int? {
@@ -23,13 +25,7 @@ extension Dim {
     // The exact sum is `sum + wraps * 2^64`; it fits in Int exactly when `wraps` ends at 0.
     var wraps = 0
     for term in terms {
-      var product = term.coefficient
-      for factor in term.monomial.factors {
-        let base = try factor.atom.value(values)
-        for _ in 0..<factor.exponent {
-          product = try CheckedInt.multiply(product, base)
-        }
-      }
+      let product = try term.value(values)
       let (next, overflow) = sum.addingReportingOverflow(product)
       if overflow {
         wraps += product > 0 ? 1 : -1
@@ -56,6 +52,30 @@ extension Dim {
       result = try result.adding(product)
     }
     return result
+  }
+}
+
+extension Term {
+  /// Returns the value of the term, given a value for every symbol in it.
+  ///
+  /// Every atom is evaluated before any multiplication, so that a zero divisor in any factor
+  /// throws and a zero factor gives 0 even when the other factors would overflow. Without a zero
+  /// factor no partial product is larger in magnitude than the whole product, so an overflow is
+  /// then a real one.
+  fileprivate func value(_ values: [Symbol: Int]) throws(SymbolicError) -> Int {
+    var bases: [Int] = []
+    bases.reserveCapacity(monomial.factors.count)
+    for factor in monomial.factors {
+      bases.append(try factor.atom.value(values))
+    }
+    if bases.contains(0) { return 0 }
+    var product = coefficient
+    for (factor, base) in zip(monomial.factors, bases) {
+      for _ in 0..<factor.exponent {
+        product = try CheckedInt.multiply(product, base)
+      }
+    }
+    return product
   }
 }
 

@@ -6,9 +6,11 @@ extension Dim {
   ///
   /// A divisor that is the constant 0 throws `divisionByZero`. A negative constant divisor
   /// negates the numerator, so it throws `overflow` for `Int.min // -1` and for a symbolic
-  /// numerator with an `Int.min` coefficient. A symbolic divisor is kept as a floor division atom and never cancelled against
-  /// the numerator, because it may be 0: `x // x` stays `x // x`, and `0 // x` stays `0 // x`.
-  /// A constant divisor `d` is simplified by `normalizedFloor(byPositive:)`.
+  /// numerator with an `Int.min` coefficient. A positive constant divisor is simplified by
+  /// `normalizedFloor(byPositive:)`.
+  ///
+  /// A symbolic divisor is kept in a floor division atom and never cancelled against the
+  /// numerator, because it may be 0: `x // x` stays `x // x`, and `0 // x` stays `0 // x`.
   public func floorDividing(by other: Dim) throws(SymbolicError) -> Dim {
     guard let divisor = other.constantValue else {
       return try floorAtom(dividingBy: other)

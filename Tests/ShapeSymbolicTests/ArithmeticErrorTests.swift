@@ -57,6 +57,20 @@ import Testing
     #expect(thrownError { try quotient.evaluated([Symbol("x"): -1]) } == .overflow)
   }
 
+  @Test func zeroFactorGivesZeroWithoutOverflow() throws {
+    let formula = try x * x * x * Dim("y")
+    let values = [Symbol("x"): 1 << 30, Symbol("y"): 0]
+    #expect(try formula.evaluated(values) == 0)
+  }
+
+  @Test func zeroFactorStillEvaluatesDivisions() throws {
+    // Python evaluates `y * (x // y)` at y = 0 by raising ZeroDivisionError.
+    let y = Dim("y")
+    let formula = try y * (x %/ y) + 1
+    let values = [Symbol("x"): 5, Symbol("y"): 0]
+    #expect(thrownError { try formula.evaluated(values) } == .divisionByZero)
+  }
+
   @Test func evaluationSumIsExactPastPartialOverflow() throws {
     // The terms are x and y, so the partial sum overflows before the constant brings it back.
     let formula = try Dim("x") + Dim("y") - 10

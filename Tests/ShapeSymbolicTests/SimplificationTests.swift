@@ -6,6 +6,23 @@ import Testing
   let y = Dim("y")
   let z = Dim("z")
 
+  @Test func constructorsAgree() {
+    #expect(Dim.constant(5) == 5)
+    #expect(Dim.constant(0) == Dim.zero)
+    #expect(Dim.symbol(Symbol("x")) == x)
+    #expect(Symbol("a") < Symbol("b"))
+    #expect(Symbol("x").description == "x")
+    #expect(Dim("x").constantValue == nil)
+  }
+
+  @Test func sizeCountsTermsAndAtoms() throws {
+    #expect(Dim(0).size == 0)
+    #expect(Dim(7).size == 1)
+    #expect(x.size == 2)
+    #expect(try (Dim(2) * x * x + y %/ 3).size == 8)
+    #expect(try (x %/ y %/ z).floorDepth == 2)
+  }
+
   @Test func constantsFold() throws {
     #expect(try Dim(28) * 28 == 784)
     #expect(try (Dim(3) + 4) * 5 - 1 == 34)

@@ -72,10 +72,28 @@ public struct DiagnosticRenderer: Sendable {
       ? source.characterColumn(line: start.line, byteColumn: end.column)
       : lineText.count + 1
     let width = max(1, lastColumn - firstColumn)
-    let marker = "^" + String(repeating: "~", count: width - 1)
-    let indent = String(repeating: " ", count: max(0, firstColumn - 1))
-    return "\(gutter) | \(lineText)\n\(padding) | \(indent)\(style.apply(.caret, to: marker))\n"
+    let window = visibleWindow(lineLength: lineText.count, caretColumn: firstColumn)
+    let characters = Array(lineText)
+    let shown =
+      (window.lowerBound > 0 ? "…" : "") + String(characters[window])
+      + (window.upperBound < characters.count ? "…" : "")
+    let shift = window.lowerBound > 0 ? window.lowerBound - 1 : 0
+    let visibleWidth = min(width, max(1, window.upperBound - (firstColumn - 1)))
+    let marker = "^" + String(repeating: "~", count: visibleWidth - 1)
+    let indent = String(repeating: " ", count: max(0, firstColumn - 1 - shift))
+    return "\(gutter) | \(shown)\n\(padding) | \(indent)\(style.apply(.caret, to: marker))\n"
   }
+
+  /// The characters of a line to show: all of a short line, else a window of about
+  /// `maxSnippetWidth` characters that starts a little before the caret.
+  private func visibleWindow(lineLength: Int, caretColumn: Int) -> Range<Int> {
+    guard lineLength > Self.maxSnippetWidth else { return 0..<lineLength }
+    let start = max(0, min(caretColumn - 1 - Self.maxSnippetWidth / 4, lineLength - Self.maxSnippetWidth))
+    return start..<min(lineLength, start + Self.maxSnippetWidth)
+  }
+
+  /// The longest source line shown whole; longer lines are cut around the caret with `…`.
+  public static let maxSnippetWidth = 120
 
   private func fixItLines(_ fixIts: [FixIt]) -> String {
     fixIts.map { "  \(style.apply(.fixIt, to: "fix-it:")) \($0.message)\n" }.joined()

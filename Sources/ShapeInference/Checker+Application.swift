@@ -80,10 +80,10 @@ extension Checker {
       plan.append(.apply(output: id, input: tensor.id, layer: layer))
       producers[id] = layer.name
       var result = TensorValue(id: id, shape: output.shape)
-      if let explanation = output.noOpExplanation {
-        result.noOpExplanation = (explanation, callRange)
+      if let remark = output.noOp {
+        result.noOp = (remark, layer)
       } else if output.shape == tensor.shape {
-        result.noOpExplanation = tensor.noOpExplanation
+        result.noOp = tensor.noOp
       }
       return result
     }
@@ -99,10 +99,30 @@ extension Checker {
     report(failure.code, failure.message, at: range, notes: notes)
   }
 
+  /// An edit that sets a constructor argument to `value`: it replaces the written value, or
+  /// inserts `argument=value` before the closing parenthesis of the call.
+  func argumentEdit(_ layer: LayerInstance, argument: String, value: String) -> TextEdit? {
+    if let range = layer.argumentRanges[argument] {
+      return TextEdit(range: range, replacement: value)
+    }
+    let end = layer.callRange.end
+    guard end > layer.callRange.start, source.bytes.indices.contains(end - 1),
+      source.bytes[end - 1] == UInt8(ascii: ")")
+    else { return nil }
+    let hasArguments = !layer.argumentRanges.isEmpty
+    return TextEdit(range: .at(end - 1), replacement: "\(hasArguments ? ", " : "")\(argument)=\(value)")
+  }
+
   func inputNote(_ input: TensorValue, callRange: SourceRange, layer: LayerInstance) -> Note {
-    let values = valueDescription(input.shape.map { (try? $0.formula.evaluated(bindings)) ?? nil })
     return Note(
-      message: "'\(layer.name)' is applied here to a tensor of shape \(input.shape.formulaDescription) = \(values)",
-      range: callRange)
+      message: "'\(layer.name)' is applied here to a tensor of shape \(describe(input.shape))", range: callRange)
+  }
+
+  /// A shape as its formula and its values, such as `[linear_1.out_features] = [30]`, or just
+  /// the values when the formula is made of constants.
+  func describe(_ shape: [ShapeDim]) -> String {
+    let values = valueDescription(shape.map { (try? $0.formula.evaluated(bindings)) ?? nil })
+    let formula = shape.formulaDescription
+    return formula == values ? values : "\(formula) = \(values)"
   }
 }

@@ -70,7 +70,8 @@ extension Checker {
         .undecidedCheck, "cannot decide assertion '\(conditionText)'; \(sides), which depend on a free dimension",
         at: condition.range)
     case (.equalByValue, false):
-      let general = comparison.formulaList(comparison.left)
+      let general =
+        comparison.leftIsScalar ? (comparison.left.first?.description ?? "") : comparison.formulaList(comparison.left)
       var fixIts: [FixIt] = []
       if case .list = rhs.kind, !comparison.leftIsScalar {
         fixIts.append(

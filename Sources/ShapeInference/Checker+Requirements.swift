@@ -61,12 +61,17 @@ extension Checker {
     if let origin = incoming.origin {
       notes.append(producerNote(origin, actualText: actualText, expectedValue: expectedValue))
     }
-    if let noOp = input.noOpExplanation {
-      notes.append(Note(message: noOp.text, range: noOp.range))
+    if let noOp = input.noOp {
+      let edit = argumentEdit(noOp.layer, argument: noOp.remark.argument, value: noOp.remark.suggestedValue)
+      let fixIts = edit.map {
+        [FixIt(message: "set '\(noOp.remark.argument)=\(noOp.remark.suggestedValue)' on '\(noOp.layer.name)'", edits: [$0])]
+      }
+      notes.append(Note(message: noOp.remark.explanation, range: noOp.layer.callRange, fixIts: fixIts ?? []))
     }
     notes.append(inputNote(input, callRange: callRange, layer: layer))
     var fixIts: [FixIt] = []
-    if let actualValue, layer.argumentRanges[requirement.argument] != nil {
+    // After a layer that changed nothing, resizing the consumer would hide the real mistake.
+    if let actualValue, input.noOp == nil, layer.argumentRanges[requirement.argument] != nil {
       fixIts.append(
         FixIt(
           message: "change '\(requirement.argument)' of '\(layer.name)' to \(actualValue)",

@@ -65,7 +65,14 @@ final class Checker {
   }
 
   func result() -> ModelAnalysis {
-    let all = (tree.diagnostics + diagnostics).sorted { lhs, rhs in
+    // A layer applied twice, directly and inside a Sequential, breaks the same constant twice;
+    // the first report (in file order) is kept.
+    var seen: Set<String> = []
+    let unique = (tree.diagnostics + diagnostics).filter { diagnostic in
+      seen.insert("\(diagnostic.code.id)|\(diagnostic.range.start)|\(diagnostic.range.end)|\(diagnostic.message)")
+        .inserted
+    }
+    let all = unique.sorted { lhs, rhs in
       (lhs.range.start, lhs.range.end, lhs.code.id) < (rhs.range.start, rhs.range.end, rhs.code.id)
     }
     return ModelAnalysis(

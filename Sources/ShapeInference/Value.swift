@@ -62,8 +62,8 @@ struct TensorValue: Sendable {
   var id: Int
   var shape: [ShapeDim]
   /// Set when a layer left the shape unchanged where a change was expected, such as a
-  /// Flatten on an input without a batch dimension, with the range of that layer's use.
-  var noOpExplanation: (text: String, range: SourceRange)?
+  /// Flatten on an input without a batch dimension, with that layer.
+  var noOp: (remark: NoOpRemark, layer: LayerInstance)?
 }
 
 /// A layer value: one catalog layer or a Sequential container.

@@ -119,12 +119,28 @@ public struct ShapeOutput: Sendable {
   public var requirements: [DimRequirement]
   /// Why the layer left the shape unchanged where a reader would expect a change, such as a
   /// Flatten on an input without a batch dimension; attached as a note to later mismatches.
-  public var noOpExplanation: String?
+  public var noOp: NoOpRemark?
 
-  public init(shape: [ShapeDim], requirements: [DimRequirement] = [], noOpExplanation: String? = nil) {
+  public init(shape: [ShapeDim], requirements: [DimRequirement] = [], noOp: NoOpRemark? = nil) {
     self.shape = shape
     self.requirements = requirements
-    self.noOpExplanation = noOpExplanation
+    self.noOp = noOp
+  }
+}
+
+/// An explanation of a layer that changed nothing, with the argument value that would make it
+/// do what was probably meant.
+public struct NoOpRemark: Sendable {
+  public var explanation: String
+  /// The argument to set, such as `start_dim`.
+  public var argument: String
+  /// The value to set it to, as source text, such as `0`.
+  public var suggestedValue: String
+
+  public init(explanation: String, argument: String, suggestedValue: String) {
+    self.explanation = explanation
+    self.argument = argument
+    self.suggestedValue = suggestedValue
   }
 }
 

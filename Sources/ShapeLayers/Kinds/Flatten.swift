@@ -49,7 +49,8 @@ public struct FlattenKind: LayerKind {
         "'\(layer.name)' merged dimension \(start) with itself and changed nothing: nn.Flatten() "
         + "starts at dimension 1 because dimension 0 is taken to be the batch, and this input "
         + "with \(input.count) dimension\(input.count == 1 ? "" : "s") has no batch dimension"
-      return .success(ShapeOutput(shape: input, noOpExplanation: explanation))
+      let remark = NoOpRemark(explanation: explanation, argument: "start_dim", suggestedValue: "0")
+      return .success(ShapeOutput(shape: input, noOp: remark))
     }
     var product = Dim.constant(1)
     for dim in input[start...end] {

@@ -3,7 +3,7 @@ import ShapeCheckKit
 import ShapeDiagnostics
 
 /// `shapecheck check FILE…`: prints diagnostics and fails when there are errors.
-enum CheckCommand {
+enum CheckCommand: Command {
   static let colorOption = OptionSpec(
     name: "--color", valueName: "<when>", help: "Colour output: auto, always or never (default: auto).")
 
@@ -49,29 +49,3 @@ enum CheckCommand {
   }
 }
 
-/// `shapecheck shapes FILE`: prints every activation's and parameter's shape and formula.
-enum ShapesCommand {
-  static let spec = CommandSpec(
-    name: "shapes",
-    abstract: "Print every activation's and parameter's shape with its formula.",
-    usage: "shapecheck shapes <file> [--color <when>]",
-    arguments: [("<file>", "The model file to report on.")],
-    options: [CheckCommand.colorOption],
-    minimumPositionals: 1, maximumPositionals: 1)
-
-  static func run(_ arguments: ParsedArguments) throws(UsageError) -> ExitStatus {
-    let style = try Output.style(for: STDERR_FILENO, choice: arguments.value("--color"))
-    let path = arguments.positionals[0]
-    do {
-      let analysis = try ModelCheck.analyzeFile(path)
-      if !analysis.diagnostics.isEmpty {
-        Output.standardError(DiagnosticRenderer(style: style).render(analysis.diagnostics, in: analysis.source))
-      }
-      Output.standardOutput(ShapesReport.render(analysis))
-      return analysis.hasErrors ? .findings : .success
-    } catch {
-      Output.standardError("error: \(error)\n")
-      return .input
-    }
-  }
-}

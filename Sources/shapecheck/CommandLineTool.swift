@@ -2,11 +2,20 @@ import Foundation
 import ShapeCheckKit
 import ShapeDiagnostics
 
+/// A subcommand: its specification and what it does with the parsed arguments.
+protocol Command: Sendable {
+  static var spec: CommandSpec { get }
+  static func run(_ arguments: ParsedArguments) throws(UsageError) -> ExitStatus
+}
+
 /// Dispatches the subcommands and turns errors into messages and exit statuses.
 enum CommandLineTool {
   static let version = "0.1.0"
 
-  static let commands: [CommandSpec] = [CheckCommand.spec, ShapesCommand.spec]
+  /// Every subcommand; adding one is a new file with a `Command` type and a line here.
+  static let commandTypes: [any Command.Type] = [CheckCommand.self, ShapesCommand.self]
+
+  static var commands: [CommandSpec] { commandTypes.map { $0.spec } }
 
   static func run(_ arguments: [String]) -> ExitStatus {
     guard let first = arguments.first else {
@@ -28,19 +37,17 @@ enum CommandLineTool {
       break
     }
     let rest = Array(arguments.dropFirst())
-    guard let spec = commands.first(where: { $0.name == first }) else {
+    guard let command = commandTypes.first(where: { $0.spec.name == first }) else {
       return usageFailure(UsageError(message: "unknown command '\(first)'", command: nil))
     }
+    let spec = command.spec
     if rest.contains("--help") || rest.contains("-h") {
       Output.standardOutput(commandHelp(spec))
       return .success
     }
     do throws(UsageError) {
       let parsed = try ArgumentParser.parse(rest, spec: spec)
-      switch spec.name {
-      case CheckCommand.spec.name: return try CheckCommand.run(parsed)
-      default: return try ShapesCommand.run(parsed)
-      }
+      return try command.run(parsed)
     } catch {
       return usageFailure(error)
     }

@@ -224,12 +224,15 @@ struct Lexer {
 
   private mutating func lexSymbol() {
     let start = offset
-    for length in [3, 2, 1] {
-      guard offset + length <= bytes.count else { continue }
-      let text = String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
-      if pythonSymbols.contains(text) {
+    // Longest match first, as Python's tokenizer does: `**=` before `**` before `*`.
+    for length in [3, 2, 1] where offset + length <= bytes.count {
+      var key: UInt32 = 0
+      for position in (offset..<(offset + length)).reversed() {
+        key = key << 8 | UInt32(bytes[position])
+      }
+      if let symbol = pythonSymbols[key] {
         offset += length
-        emit(.symbol, from: start, text: text)
+        emit(.symbol, from: start, text: symbol)
         return
       }
     }
@@ -269,10 +272,19 @@ func codePoint(_ scalar: Unicode.Scalar) -> String {
   return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }
 
-/// Every operator and delimiter of Python 3; the parser rejects those outside the language.
-let pythonSymbols: Set<String> = [
-  "+", "-", "*", "**", "/", "//", "%", "@", "<<", ">>", "&", "|", "^", "~", ":=",
-  "<", ">", "<=", ">=", "==", "!=", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "=",
-  "->", "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**=",
-  "...",
-]
+/// Every operator and delimiter of Python 3, keyed by its bytes packed little-endian into a
+/// `UInt32`; the parser rejects those outside the language.
+let pythonSymbols: [UInt32: String] = {
+  let symbols = [
+    "+", "-", "*", "**", "/", "//", "%", "@", "<<", ">>", "&", "|", "^", "~", ":=",
+    "<", ">", "<=", ">=", "==", "!=", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "=",
+    "->", "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**=",
+    "...",
+  ]
+  var table: [UInt32: String] = [:]
+  for symbol in symbols {
+    let key = symbol.utf8.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    table[key] = symbol
+  }
+  return table
+}()

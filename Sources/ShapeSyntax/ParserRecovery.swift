@@ -15,10 +15,11 @@ extension SyntaxParser {
 
   /// Skips to the end of the current statement, counting brackets from the parser's current
   /// depth, and stops at a line ending outside brackets, at the end of file, at a `;`
-  /// outside brackets if `stopAtSemicolon`, or before a line that starts a new statement.
+  /// outside brackets if `stopAtSemicolon`, or, if `stopAtNewStatement`, before a line that
+  /// starts a new statement.
   ///
   /// The loop is linear in the number of tokens, whatever their nesting.
-  mutating func skipRestOfStatement(stopAtSemicolon: Bool) {
+  mutating func skipRestOfStatement(stopAtSemicolon: Bool, stopAtNewStatement: Bool = true) {
     var depth = bracketDepth
     bracketDepth = 0
     recursionDepth = 0
@@ -32,7 +33,7 @@ extension SyntaxParser {
       case .newline:
         break
       default:
-        if depth > 0, startsNewStatement(token) {
+        if stopAtNewStatement, depth > 0, startsNewStatement(token) {
           return
         }
         if stopAtSemicolon, depth == 0, token.isSymbol(";") {
@@ -53,7 +54,10 @@ extension SyntaxParser {
   /// line, the lines indented deeper than it, and the clauses that continue it, such as
   /// `else:` after `if`.
   mutating func skipUnsupportedStatement(startedBy first: Token) {
-    skipRestOfStatement(stopAtSemicolon: false)
+    // The skipped code is Python that is probably valid, so the brackets are trusted to
+    // close even when a continuation line starts at column 1.
+    skipRestOfStatement(stopAtSemicolon: false, stopAtNewStatement: false)
+    var compound = first
     while true {
       while current.kind == .newline {
         advance()
@@ -62,9 +66,13 @@ extension SyntaxParser {
       guard token.kind != .endOfFile, token.isFirstOnLine else { return }
       let isBlock = token.indent > statementIndent
       guard isBlock || (token.indent == statementIndent
-        && continuesCompoundStatement(token, startedBy: first))
+        && continuesCompoundStatement(token, startedBy: compound))
       else { return }
-      skipRestOfStatement(stopAtSemicolon: false)
+      if !isBlock, !token.isSymbol("@") {
+        // The definition after decorators is continued by its own clauses only.
+        compound = token
+      }
+      skipRestOfStatement(stopAtSemicolon: false, stopAtNewStatement: false)
     }
   }
 }

@@ -1,5 +1,5 @@
 extension SafetensorsFile {
-  /// Parses one tensor's header entry; its byte range is still relative to the buffer.
+  /// Parses one tensor's header entry, with its byte range still relative to the buffer.
   static func parseEntry(
     name: String, value: SafetensorsJSONValue, bufferLength: Int
   ) throws(SafetensorsError) -> Entry {

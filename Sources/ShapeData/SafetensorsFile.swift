@@ -24,16 +24,16 @@ public struct SafetensorsFile: Sendable {
     }
   }
 
-  /// The largest header length accepted, 100 MiB; the reference implementation's limit is
-  /// 100,000,000 bytes, so a header that it accepts is accepted here too.
+  /// The largest header length accepted, 100 MiB. Headers of real model files take a few
+  /// kilobytes, and the limit bounds the memory spent on a hostile one.
   public static let maxHeaderLength = 100 << 20
 
   /// The tensors, sorted by name.
   public var entries: [Entry]
-  /// The string pairs of the header's `__metadata__` object; empty when it has none.
+  /// The string pairs of the header's `__metadata__` object, empty when it has none.
   public var metadata: [String: String]
 
-  /// The whole file; entry byte ranges index into it.
+  /// The whole file, which entry byte ranges index into.
   let bytes: [UInt8]
 
   /// Parses and validates a whole safetensors file.

@@ -16,6 +16,8 @@ public enum IDXError: Error, Equatable, CustomStringConvertible {
   case notLabels(type: IDXElementType, dimensions: [Int])
   /// The images and labels files hold different numbers of items.
   case labelCountMismatch(images: Int, labels: Int)
+  /// The gzip-compressed file could not be decompressed.
+  case decompression(DecompressionError)
 
   /// A lowercase one-line explanation naming the problem.
   public var description: String {
@@ -37,6 +39,8 @@ public enum IDXError: Error, Equatable, CustomStringConvertible {
       return "expected labels of unsigned bytes with 1 dimension, found \(type) \(dimensions)"
     case .labelCountMismatch(let images, let labels):
       return "\(images) images but \(labels) labels"
+    case .decompression(let error):
+      return "gzip: \(error)"
     }
   }
 }

@@ -3,6 +3,23 @@
 /// The header is two zero bytes, an element type byte, a dimension count byte, then one
 /// big-endian `UInt32` size per dimension; the elements follow in row-major order.
 public enum IDXReader {
+  /// Parses an IDX file, decompressing it first when it starts with the gzip magic number.
+  ///
+  /// - Throws: `IDXError.decompression` for a damaged gzip stream or one over
+  ///   `limits.maxDecompressedBytes`, and the errors of `parseUncompressed(_:)`.
+  public static func parse(
+    _ bytes: [UInt8], limits: DataLimits = .standard
+  ) throws(IDXError) -> IDXArray {
+    guard Gzip.isGzip(bytes) else { return try parseUncompressed(bytes) }
+    let decompressed: [UInt8]
+    do {
+      decompressed = try Gzip.decompress(bytes, limits: limits)
+    } catch {
+      throw .decompression(error)
+    }
+    return try parseUncompressed(decompressed)
+  }
+
   /// Parses IDX bytes that are not compressed.
   ///
   /// - Throws: `IDXError` for a truncated or invalid header, dimensions whose byte size

@@ -172,3 +172,25 @@ import Testing
     #expect(count.description == "line 2: expected 785 fields, found 3")
   }
 }
+
+@Suite struct DigitCSVGzipTests {
+  @Test func gzipMatchesPlain() throws {
+    let text = [DigitCSVTests.header(), DigitCSVTests.line(label: "3"),
+      DigitCSVTests.line(label: "7", seed: 5)].joined(separator: "\n") + "\n"
+    let compressed = try inputBytes("datasets/digits.csv.gz")
+    let fromGzip = try DigitCSV.parse(compressed, source: "d")
+    #expect(fromGzip == (try DigitCSV.parse(Array(text.utf8), source: "d")))
+    #expect(fromGzip.map(\.label) == ["3", "7"])
+  }
+
+  @Test func gzipDamageIsReported() throws {
+    let compressed = try inputBytes("datasets/corrupt-crc.gz")
+    let error = #expect(throws: DigitCSVError.self) {
+      try DigitCSV.parse(compressed)
+    }
+    guard case .decompression(.checksumMismatch)? = error else {
+      Issue.record("expected a checksum mismatch, got \(String(describing: error))")
+      return
+    }
+  }
+}

@@ -13,7 +13,8 @@ extension DigitCSV {
     var resolvedColumn: LabelColumn?
     while position < bytes.count, rows.count < (limit ?? Int.max) {
       lineNumber += 1
-      let line = DigitCSVLine(bytes: bytes, range: nextLine(in: bytes, from: &position), number: lineNumber)
+      let line = DigitCSVLine(
+        bytes: bytes, range: nextLine(in: bytes, from: &position), number: lineNumber)
       if line.trimmed(line.range).isEmpty { continue }
 
       let fields = try line.fieldRanges(expectedCount: fieldCount)
@@ -74,7 +75,8 @@ extension DigitCSV {
   ) throws(DigitCSVError) -> DigitCSVRow {
     let labelIndex = labelColumn == .last ? fields.count - 1 : 0
     guard let label = line.integer(fields[labelIndex]) else {
-      throw .notAnInteger(line: line.number, column: labelIndex + 1, text: line.text(fields[labelIndex]))
+      throw .notAnInteger(
+        line: line.number, column: labelIndex + 1, text: line.text(fields[labelIndex]))
     }
     var pixels: [UInt8] = []
     pixels.reserveCapacity(pixelCount)

@@ -69,7 +69,9 @@ struct DigitCSVLine {
   func integer(_ field: Range<Int>) -> Int? {
     var digits = trimmed(field)
     var isNegative = false
-    if let first = digits.first, bytes[first] == UInt8(ascii: "-") || bytes[first] == UInt8(ascii: "+") {
+    if let first = digits.first,
+      bytes[first] == UInt8(ascii: "-") || bytes[first] == UInt8(ascii: "+")
+    {
       isNegative = bytes[first] == UInt8(ascii: "-")
       digits = (first + 1)..<digits.upperBound
     }
@@ -91,7 +93,8 @@ struct DigitCSVLine {
       first += 1
     }
     let byte = bytes[first] | 0x20
-    return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || bytes[first] == UInt8(ascii: "_")
+    return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+      || bytes[first] == UInt8(ascii: "_")
   }
 
   /// The field as a header name: trimmed, without one pair of double quotes, lowercased.

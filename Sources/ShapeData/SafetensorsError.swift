@@ -47,7 +47,7 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible {
     case .fileTooShort(let byteCount):
       return "file of \(byteCount) bytes is too short for the 8-byte header length"
     case .headerPastEnd(let headerLength, let availableBytes):
-      return "header length \(headerLength) exceeds the \(availableBytes) bytes after the length field"
+      return "header length \(headerLength) exceeds the \(availableBytes) bytes that follow it"
     case .headerTooLarge(let headerLength, let limit):
       return "header length \(headerLength) exceeds the limit of \(limit) bytes"
     case .headerNotUTF8:

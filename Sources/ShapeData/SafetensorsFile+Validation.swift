@@ -68,9 +68,9 @@ extension SafetensorsFile {
   static func checkCoverage(
     _ entries: [Entry], bufferStart: Int, bufferLength: Int
   ) throws(SafetensorsError) {
-    let sorted = entries.sorted {
-      ($0.byteRange.lowerBound, $0.byteRange.upperBound) < ($1.byteRange.lowerBound,
-        $1.byteRange.upperBound)
+    let sorted = entries.sorted { left, right in
+      let leftBounds = (left.byteRange.lowerBound, left.byteRange.upperBound)
+      return leftBounds < (right.byteRange.lowerBound, right.byteRange.upperBound)
     }
     var covered = 0
     var previous: Entry?

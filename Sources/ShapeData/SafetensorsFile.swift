@@ -61,8 +61,9 @@ public struct SafetensorsFile: Sendable {
         continue
       }
       var entry = try Self.parseEntry(name: key, value: value, bufferLength: bufferLength)
-      entry.byteRange = (entry.byteRange.lowerBound + bufferStart)..<(entry.byteRange.upperBound
-        + bufferStart)
+      let begin = entry.byteRange.lowerBound + bufferStart
+      let end = entry.byteRange.upperBound + bufferStart
+      entry.byteRange = begin..<end
       entries.append(entry)
     }
     try Self.checkCoverage(entries, bufferStart: bufferStart, bufferLength: bufferLength)

@@ -26,7 +26,8 @@ import Testing
   }
 
   @Test func headerWithLabelFirst() throws {
-    let text = [Self.header(), Self.line(label: "3"), Self.line(label: "7", seed: 5)]
+    let text =
+      [Self.header(), Self.line(label: "3"), Self.line(label: "7", seed: 5)]
       .joined(separator: "\n") + "\n"
     let images = try parse(text)
     #expect(images.count == 2)
@@ -38,8 +39,10 @@ import Testing
   }
 
   @Test func headerWithLabelLast() throws {
-    let text = [Self.header(labelName: "\"Label\"", labelFirst: false),
-      Self.line(label: "9", seed: 2, labelFirst: false)].joined(separator: "\n")
+    let text = [
+      Self.header(labelName: "\"Label\"", labelFirst: false),
+      Self.line(label: "9", seed: 2, labelFirst: false),
+    ].joined(separator: "\n")
     let images = try parse(text)
     #expect(images.map(\.label) == ["9"])
     #expect(images[0].image.pixels == Self.pixels(seed: 2))
@@ -175,8 +178,11 @@ import Testing
 
 @Suite struct DigitCSVGzipTests {
   @Test func gzipMatchesPlain() throws {
-    let text = [DigitCSVTests.header(), DigitCSVTests.line(label: "3"),
-      DigitCSVTests.line(label: "7", seed: 5)].joined(separator: "\n") + "\n"
+    let text =
+      [
+        DigitCSVTests.header(), DigitCSVTests.line(label: "3"),
+        DigitCSVTests.line(label: "7", seed: 5),
+      ].joined(separator: "\n") + "\n"
     let compressed = try inputBytes("datasets/digits.csv.gz")
     let fromGzip = try DigitCSV.parse(compressed, source: "d")
     #expect(fromGzip == (try DigitCSV.parse(Array(text.utf8), source: "d")))

@@ -4,7 +4,8 @@ import Testing
 @Suite struct IDXLabeledImagesTests {
   /// Three 2 × 3 images where pixel j of image i is 10·i + j, as in `datasets/images.idx.gz`.
   static let imagesBytes = IDXTestFile.bytes(
-    dimensions: [3, 2, 3], data: (0..<3).flatMap { image in (0..<6).map { UInt8(image * 10 + $0) } })
+    dimensions: [3, 2, 3],
+    data: (0..<3).flatMap { image in (0..<6).map { UInt8(image * 10 + $0) } })
   static let labelsBytes = IDXTestFile.bytes(dimensions: [3], data: [7, 3, 7])
 
   @Test func gzipMatchesPlain() throws {

@@ -68,13 +68,15 @@ import Testing
        "b": {"dtype": "U8", "shape": [2], "data_offsets": [0, 2]},
        "c": {"dtype": "F64", "shape": [0], "data_offsets": [2, 2]}}
       """
-    let file = try SafetensorsFile(bytes: SafetensorsTestFile.bytes(header: header, buffer: [1, 2]))
+    let file = try SafetensorsFile(
+      bytes: SafetensorsTestFile.bytes(header: header, buffer: [1, 2]))
     #expect(file.entries.count == 3)
     #expect(try file.floats(for: #require(file.entry(named: "a"))).isEmpty)
   }
 
   @Test func escapedNamesAreDecoded() throws {
-    let header = #"{"a\u00e9\ud83d\ude00\n": {"dtype": "U8", "shape": [1], "data_offsets": [0, 1]}}"#
+    let header =
+      #"{"a\u00e9\ud83d\ude00\n": {"dtype": "U8", "shape": [1], "data_offsets": [0, 1]}}"#
     let file = try SafetensorsFile(bytes: SafetensorsTestFile.bytes(header: header, buffer: [9]))
     #expect(file.entries.map(\.name) == ["aé😀\n"])
   }

@@ -7,31 +7,30 @@ public enum Zlib {
   public static func decompress(
     _ bytes: [UInt8], limits: DataLimits = .standard
   ) throws(DecompressionError) -> [UInt8] {
-    try decompress(bytes, limits: limits, expectedSize: nil)
+    try bytes.withUnsafeBufferPointer { (input) throws(DecompressionError) -> [UInt8] in
+      let hint = min(input.count.multipliedReportingOverflow(by: 4).partialValue, 1 << 20)
+      return try decompress(input, limit: limits.maxDecompressedBytes, capacityHint: hint)
+    }
   }
 
-  /// Decompresses like `decompress(_:limits:)`; a known `expectedSize` sizes the output
-  /// buffer in one allocation.
+  /// Decompresses the zlib stream `input` into at most `limit` bytes; a `capacityHint` equal
+  /// to the final size makes the output a single allocation.
   static func decompress(
-    _ bytes: [UInt8], limits: DataLimits, expectedSize: Int?
+    _ input: UnsafeBufferPointer<UInt8>, limit: Int, capacityHint: Int
   ) throws(DecompressionError) -> [UInt8] {
-    try bytes.withUnsafeBufferPointer { (input) throws(DecompressionError) -> [UInt8] in
-      try checkHeader(input)
-      let hint =
-        expectedSize ?? min(input.count.multipliedReportingOverflow(by: 4).partialValue, 1 << 20)
-      var output = OutputBuffer(capacityHint: hint, limit: limits.maxDecompressedBytes)
-      let end = try Inflate.inflate(input, from: 2, into: &output, windowStart: 0)
-      guard input.count - end >= 4 else {
-        throw .truncatedInput(offset: input.count)
-      }
-      let expected = UInt32(input[end]) << 24 | UInt32(input[end + 1]) << 16
-        | UInt32(input[end + 2]) << 8 | UInt32(input[end + 3])
-      let actual = output.withBytes(from: 0) { Adler32.update(1, buffer: $0) }
-      guard expected == actual else {
-        throw .checksumMismatch(expected: expected, actual: actual)
-      }
-      return output.toArray()
+    try checkHeader(input)
+    var output = OutputBuffer(capacityHint: capacityHint, limit: limit)
+    let end = try Inflate.inflate(input, from: 2, into: &output, windowStart: 0)
+    guard input.count - end >= 4 else {
+      throw .truncatedInput(offset: input.count)
     }
+    let expected = UInt32(input[end]) << 24 | UInt32(input[end + 1]) << 16
+      | UInt32(input[end + 2]) << 8 | UInt32(input[end + 3])
+    let actual = output.withBytes(from: 0) { Adler32.update(1, buffer: $0) }
+    guard expected == actual else {
+      throw .checksumMismatch(expected: expected, actual: actual)
+    }
+    return output.toArray()
   }
 
   private static func checkHeader(_ input: UnsafeBufferPointer<UInt8>) throws(DecompressionError) {

@@ -10,7 +10,8 @@ import Testing
 
     let dataset = try DatasetLoader.load(path: path)
     #expect(dataset.items.count == 1)
-    #expect(dataset.items[0].image == GrayImage(width: 3, height: 2, pixels: DatasetTestImages.grayA))
+    #expect(
+      dataset.items[0].image == GrayImage(width: 3, height: 2, pixels: DatasetTestImages.grayA))
     #expect(dataset.items[0].label == nil)
     #expect(dataset.items[0].source == path)
     #expect(dataset.classNames.isEmpty)
@@ -27,7 +28,8 @@ import Testing
 
     let dataset = try DatasetLoader.load(path: folder.path)
     #expect(dataset.items.map(\.source) == [folder.path + "/a.png", folder.path + "/b.PNG"])
-    #expect(dataset.items.map(\.image.pixels) == [DatasetTestImages.grayA, DatasetTestImages.grayB])
+    #expect(
+      dataset.items.map(\.image.pixels) == [DatasetTestImages.grayA, DatasetTestImages.grayB])
     #expect(dataset.items.allSatisfy { $0.label == nil })
   }
 
@@ -39,7 +41,9 @@ import Testing
     try folder.copyInput("datasets/gray-a.png", to: "3/y.png")
 
     let dataset = try DatasetLoader.load(path: folder.path + "/")
-    #expect(dataset.items.map(\.source) == ["3/y.png", "3/z.png", "7/x.png"].map { folder.path + "/" + $0 })
+    #expect(
+      dataset.items.map(\.source)
+        == ["3/y.png", "3/z.png", "7/x.png"].map { folder.path + "/" + $0 })
     #expect(dataset.items.map(\.label) == ["3", "3", "7"])
     #expect(dataset.classNames == ["3", "7"])
   }
@@ -80,7 +84,8 @@ import Testing
     try folder.copyInput("datasets/gray-a.png", to: "train/3/a.png")
     try folder.copyInput("datasets/gray-b.png", to: "train/7/b.png")
     try folder.copyInput("datasets/gray-b.png", to: "valid/7/c.png")
-    try folder.write("labels.csv", Array("name,label\r\ntrain/3/a.png,0\r\n./train/7/b.png, 1\r\n".utf8))
+    try folder.write(
+      "labels.csv", Array("name,label\r\ntrain/3/a.png,0\r\n./train/7/b.png, 1\r\n".utf8))
 
     let dataset = try DatasetLoader.load(path: folder.path)
     #expect(dataset.items.map(\.label) == ["0", "1", nil])

@@ -6,6 +6,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
   case notFound(path: String)
   /// The file exists but could not be opened or read; `errno` is the system's error number.
   case unreadable(path: String, errno: Int32)
+  /// The path names a device, FIFO or socket rather than a file or folder.
+  case notRegularFile(path: String)
   /// The folder exists but its entries could not be listed.
   case folderUnreadable(path: String)
   /// The file is larger than `DataLimits.maxDecompressedBytes`.
@@ -28,7 +30,7 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
   /// The path that the error is about.
   public var path: String {
     switch self {
-    case .notFound(let path), .unreadable(let path, _), .folderUnreadable(let path),
+    case .notFound(let path), .unreadable(let path, _), .notRegularFile(let path), .folderUnreadable(let path),
       .fileTooLarge(let path, _, _), .unsupportedFileType(let path), .noImages(let path),
       .png(let path, _), .idx(let path, _), .csv(let path, _), .invalidLabelsHeader(let path),
       .invalidLabelsRow(let path, _):
@@ -47,6 +49,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
       return "no such file or folder"
     case .unreadable(_, let errno):
       return "cannot read the file: \(String(cString: strerror(errno)).lowercased())"
+    case .notRegularFile:
+      return "not a regular file or folder"
     case .folderUnreadable:
       return "cannot list the folder"
     case .fileTooLarge(_, let byteCount, let limit):

@@ -7,13 +7,19 @@ enum DatasetFileReader {
     case missing
     case directory
     case file
+    /// A device, FIFO or socket, which reading could block on or never finish.
+    case special
   }
 
   /// Returns what exists at `path`, following symbolic links.
   static func kind(of path: String) -> Kind {
     var info = stat()
     guard stat(path, &info) == 0 else { return .missing }
-    return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .directory
+    case S_IFREG: return .file
+    default: return .special
+    }
   }
 
   /// Reads the whole file, rejecting files larger than `limit` bytes before reading them.

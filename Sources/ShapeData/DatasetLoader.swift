@@ -29,6 +29,8 @@ public enum DatasetLoader {
       return Dataset(items: try loadFolder(path, maxItems: maxItems, limits: limits))
     case .file:
       return Dataset(items: try loadFile(path, maxItems: maxItems, limits: limits))
+    case .special:
+      throw .notRegularFile(path: path)
     }
   }
 

@@ -3,33 +3,37 @@ extension DigitCSV {
   ///
   /// - Parameters:
   ///   - maxRows: the most data rows accepted; one more is an error.
-  ///   - limit: the number of rows after which parsing stops without reading further.
+  ///   - limit: the number of rows after which parsing stops without reading further; 0 or
+  ///     less returns no rows.
   static func parseRows(
     _ bytes: [UInt8], labelColumn: LabelColumn, maxRows: Int, limit: Int?
   ) throws(DigitCSVError) -> [DigitCSVRow] {
+    let maxCount = max(limit ?? Int.max, 0)
     var rows: [DigitCSVRow] = []
     var position = 0
     var lineNumber = 0
     var resolvedColumn: LabelColumn?
-    while position < bytes.count, rows.count < (limit ?? Int.max) {
+    while position < bytes.count, rows.count < maxCount {
       lineNumber += 1
       let line = DigitCSVLine(
         bytes: bytes, range: nextLine(in: bytes, from: &position), number: lineNumber)
       if line.trimmed(line.range).isEmpty { continue }
 
       let fields = try line.fieldRanges(expectedCount: fieldCount)
-      guard let column = resolvedColumn else {
+      let column: LabelColumn
+      if let resolved = resolvedColumn {
+        column = resolved
+      } else {
+        // The first non-blank line decides the label column, and a header is not a row.
         let header = try headerLabelColumn(line, fields: fields)
-        resolvedColumn = resolve(labelColumn, header: header)
-        if header == nil, let column = resolvedColumn {
-          rows.append(try parseRow(line, fields: fields, labelColumn: column))
-        }
-        continue
+        column = resolve(labelColumn, header: header)
+        resolvedColumn = column
+        if header != nil { continue }
       }
       guard rows.count < maxRows else { throw .tooManyRows(line: lineNumber, limit: maxRows) }
       rows.append(try parseRow(line, fields: fields, labelColumn: column))
     }
-    guard !rows.isEmpty || limit == 0 else { throw .noRows }
+    guard !rows.isEmpty || maxCount == 0 else { throw .noRows }
     return rows
   }
 

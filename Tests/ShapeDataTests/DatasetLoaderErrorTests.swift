@@ -150,6 +150,7 @@ import Testing
   @Test func descriptionsAreOneLine() {
     let errors: [DatasetError] = [
       .notFound(path: "p"), .unreadable(path: "p", errno: ENOENT), .folderUnreadable(path: "p"),
+      .notRegularFile(path: "p"),
       .fileTooLarge(path: "p", byteCount: 2, limit: 1), .unsupportedFileType(path: "p"),
       .noImages(path: "p"), .idx(path: "p", error: .invalidMagic(firstBytes: [1, 2])),
       .csv(path: "p", error: .noRows), .invalidLabelsHeader(path: "p"),
@@ -160,5 +161,25 @@ import Testing
       #expect(!error.description.contains("\n"), "\(error)")
       #expect(!error.description.hasSuffix("."), "\(error)")
     }
+  }
+}
+
+@Suite struct DatasetLoaderSpecialFileTests {
+  @Test func fifoIsRejectedWithoutOpening() throws {
+    let folder = try DatasetTestFolder()
+    defer { folder.remove() }
+    let path = folder.path + "/pipe.png"
+    try #require(mkfifo(path, 0o600) == 0)
+    #expect(throws: DatasetError.notRegularFile(path: path)) {
+      try DatasetLoader.load(path: path)
+    }
+  }
+
+  @Test func fifoInFolderIsSkipped() throws {
+    let folder = try DatasetTestFolder()
+    defer { folder.remove() }
+    try folder.copyInput("datasets/gray-a.png", to: "a.png")
+    try #require(mkfifo(folder.path + "/b.png", 0o600) == 0)
+    #expect(try DatasetLoader.load(path: folder.path).items.count == 1)
   }
 }

@@ -152,6 +152,20 @@ import Testing
     }
   }
 
+  @Test func tooManyRowsWithoutHeader() {
+    let limits = DataLimits(maxImagePixels: 100)
+    #expect(DigitCSV.maxRows(limits: limits) == 0)
+    #expect(throws: DigitCSVError.tooManyRows(line: 2, limit: 0)) {
+      try DigitCSV.parse(Array(("\n" + Self.line(label: "1")).utf8), limits: limits)
+    }
+  }
+
+  @Test func limitZeroOrNegativeReadsNothing() throws {
+    let text = Array("not,a,row".utf8)
+    #expect(try DigitCSV.parse(text, limit: 0).isEmpty)
+    #expect(try DigitCSV.parse(text, limit: -3).isEmpty)
+  }
+
   @Test func tooManyRows() {
     let limits = DataLimits(maxImagePixels: 784 * 2)
     let text = (1...3).map { Self.line(label: String($0)) }.joined(separator: "\n")

@@ -30,7 +30,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
   /// The path that the error is about.
   public var path: String {
     switch self {
-    case .notFound(let path), .unreadable(let path, _), .notRegularFile(let path), .folderUnreadable(let path),
+    case .notFound(let path), .unreadable(let path, _), .notRegularFile(let path),
+      .folderUnreadable(let path),
       .fileTooLarge(let path, _, _), .unsupportedFileType(let path), .noImages(let path),
       .png(let path, _), .idx(let path, _), .csv(let path, _), .invalidLabelsHeader(let path),
       .invalidLabelsRow(let path, _):

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads whole files and inspects paths with POSIX calls, so errors keep their `errno`.
 enum DatasetFileReader {
-  /// What exists at a path.
+  /// The kind of file system entry at a path.
   enum Kind: Equatable {
     case missing
     case directory

@@ -8,11 +8,11 @@ extension DatasetLoader {
   /// Loads the `.png` files of a folder tree.
   ///
   /// Files are found at most three levels deep (`root/split/class/file.png`) in sorted path order,
-  /// comparing each path component's UTF-8 bytes; hidden files and folders are skipped. A file's
-  /// label is the first folder below the root, or the second when the first is a split name
-  /// (`train`, `training`, `valid`, `validation`, `val`, `test`); files with no such folder get
-  /// none. A `labels.csv` at the root replaces these labels, and images that it does not list
-  /// get none.
+  /// comparing each path component's UTF-8 bytes, and hidden files and folders are skipped.
+  /// A file's label is the name of the first folder below the root. When that folder is a split
+  /// (`train`, `training`, `valid`, `validation`, `val`, `test`), the label is the second folder
+  /// instead, and a file with no such folder gets no label. A `labels.csv` at the root replaces
+  /// these labels, and images that it does not list get none.
   static func loadFolder(
     _ root: String, maxItems: Int, limits: DataLimits
   ) throws(DatasetError) -> [LabeledImage] {

@@ -7,7 +7,7 @@ public enum DatasetLoader {
   ///   images. Labels come from the sibling file that the MNIST naming convention pairs with it
   ///   (`train-images-idx3-ubyte` → `train-labels-idx1-ubyte`), when it exists.
   /// - A `.csv` or `.csv.gz` file is read as `DigitCSV` with automatic label detection.
-  /// - A folder holds `*.png`, `{class}/*.png` or `{train,valid,test}/{class}/*.png`, and
+  /// - A folder contains `*.png`, `{class}/*.png` or `{train,valid,test}/{class}/*.png`, and
   ///   folder names give the labels. A `labels.csv` (header `name,label`) at its root gives the
   ///   labels by relative path instead; see `loadFolder` for the exact rules.
   ///

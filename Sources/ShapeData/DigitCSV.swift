@@ -12,7 +12,7 @@
 ///   first or the last field. Without a header, or with a header that names no `label` column,
 ///   the label is the first field.
 public enum DigitCSV {
-  /// Where the label column is.
+  /// The position of the label column.
   public enum LabelColumn: Sendable, Equatable {
     /// Decided by a header's `label` field; first when there is none.
     case automatic
@@ -29,8 +29,8 @@ public enum DigitCSV {
   /// The fields per line: the label and the pixels.
   static let fieldCount = pixelCount + 1
 
-  /// The most data rows accepted under `limits`: as many as keep the total pixel count within
-  /// `maxImagePixels`, 63,775 rows for the standard limits.
+  /// Returns the maximum number of data rows under `limits`, so that the total pixel count
+  /// stays within `maxImagePixels`. The standard limits allow 63,775 rows.
   public static func maxRows(limits: DataLimits) -> Int {
     max(limits.maxImagePixels, 0) / pixelCount
   }

@@ -18,7 +18,7 @@ struct DigitCSVLine {
   /// The 1-based line number.
   let number: Int
 
-  /// The byte ranges of the fields, checked to number exactly `expectedCount`.
+  /// Returns the byte ranges of the fields, throwing unless there are exactly `expectedCount`.
   func fieldRanges(expectedCount: Int) throws(DigitCSVError) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     ranges.reserveCapacity(expectedCount)
@@ -37,7 +37,7 @@ struct DigitCSVLine {
     return ranges
   }
 
-  /// The number of fields, counted without storing them.
+  /// Counts the fields without storing them.
   func countFields() -> Int {
     var count = 1
     for index in range where bytes[index] == UInt8(ascii: ",") {
@@ -46,7 +46,7 @@ struct DigitCSVLine {
     return count
   }
 
-  /// The field's bytes without surrounding spaces and tabs.
+  /// Returns the field's bytes without surrounding spaces and tabs.
   func trimmed(_ field: Range<Int>) -> Range<Int> {
     var lower = field.lowerBound
     var upper = field.upperBound
@@ -55,12 +55,13 @@ struct DigitCSVLine {
     return lower..<upper
   }
 
-  /// The field's text for messages, shortened to 20 characters.
+  /// Returns the field's text for messages, shortened to 20 characters.
   func text(_ field: Range<Int>) -> String {
     let trimmedField = trimmed(field)
-    let shown = trimmedField.lowerBound..<min(trimmedField.upperBound, trimmedField.lowerBound + 20)
-    let text = String(decoding: bytes[shown], as: UTF8.self)
-    return shown.count < trimmedField.count ? text + "…" : text
+    let visible =
+      trimmedField.lowerBound..<min(trimmedField.upperBound, trimmedField.lowerBound + 20)
+    let text = String(decoding: bytes[visible], as: UTF8.self)
+    return visible.count < trimmedField.count ? text + "…" : text
   }
 
   /// Parses a field as a decimal integer with an optional sign, or returns nil.
@@ -85,7 +86,8 @@ struct DigitCSVLine {
     return isNegative ? -value : value
   }
 
-  /// Whether the field, without spaces and one pair of double quotes, starts with a letter.
+  /// Returns whether the field, without spaces and an opening double quote, starts with a letter
+  /// or `_`.
   func startsWithLetter(_ field: Range<Int>) -> Bool {
     let name = trimmed(field)
     guard var first = name.first else { return false }
@@ -97,7 +99,7 @@ struct DigitCSVLine {
       || bytes[first] == UInt8(ascii: "_")
   }
 
-  /// The field as a header name: trimmed, without one pair of double quotes, lowercased.
+  /// Returns the field as a lowercased header name without spaces and one pair of double quotes.
   func headerName(_ field: Range<Int>) -> String {
     var name = trimmed(field)
     if name.count >= 2, bytes[name.lowerBound] == UInt8(ascii: "\""),

@@ -39,8 +39,8 @@ extension IDXReader {
     if let labels, labels.data.count != count {
       throw .dataSizeMismatch(expectedBytes: count, actualBytes: labels.data.count)
     }
-    let taken = min(count, max(limit ?? count, 0))
-    return (0..<taken).map { index in
+    let imageCount = min(count, max(limit ?? count, 0))
+    return (0..<imageCount).map { index in
       let start = index * pixelCount
       let pixels = Array(images.data[start..<(start + pixelCount)])
       let image = GrayImage(width: columns, height: rows, pixels: pixels)

@@ -1,7 +1,7 @@
 /// A reader of IDX files, the format of the original MNIST distribution.
 ///
 /// The header is two zero bytes, an element type byte, a dimension count byte, then one
-/// big-endian `UInt32` size per dimension; the elements follow in row-major order.
+/// big-endian `UInt32` size per dimension. The elements follow in row-major order.
 public enum IDXReader {
   /// Parses an IDX file, decompressing it first when it starts with the gzip magic number.
   ///

@@ -1,8 +1,8 @@
 extension SafetensorsJSONParser {
   /// Parses a string literal starting at its opening quote, decoding escapes.
   ///
-  /// The caller has checked that the whole header is UTF-8, so raw bytes are copied as they are;
-  /// a `\u` escape of a lone surrogate is rejected because it encodes no character.
+  /// The caller has checked that the whole header is UTF-8, so raw bytes are copied as they are.
+  /// A `\u` escape of a lone surrogate is rejected because it encodes no character.
   mutating func parseString() throws(SafetensorsError) -> String {
     index += 1
     var utf8: [UInt8] = []

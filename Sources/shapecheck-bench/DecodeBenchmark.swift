@@ -1,6 +1,12 @@
 import Foundation
 import ShapeData
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A timing of PNG decoding over every *.png file under a folder.
 enum DecodeBenchmark {
   /// Finds every *.png file under `sampleRoot`, reads and decodes each to gray once, and
@@ -19,12 +25,12 @@ enum DecodeBenchmark {
     var pixelSum = 0
     let elapsed = clock.measure {
       for path in paths {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readFile(path) else {
           failures += 1
           continue
         }
         do {
-          let image = try PNGDecoder.decodeGrayscale([UInt8](data))
+          let image = try PNGDecoder.decodeGrayscale(bytes)
           pixelSum &+= Int(image.pixels.first ?? 0)
         } catch {
           failures += 1
@@ -37,6 +43,26 @@ enum DecodeBenchmark {
     return "decode: read and decoded \(paths.count) PNG files under \(sampleRoot) to gray in "
       + String(format: "%.3f s (%.0f images/s)", seconds, rate)
       + "; \(failures) failed; checksum of first pixels \(pixelSum)."
+  }
+
+  /// Reads a whole file with POSIX calls, which costs less per small file than Foundation.
+  private static func readFile(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    let size = Int(info.st_size)
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    while filled < size {
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        read(descriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
+      }
+      guard count > 0 else { return nil }
+      filled += count
+    }
+    return bytes
   }
 
   /// Returns the paths of all *.png files under `root`, sorted.

@@ -55,9 +55,16 @@ struct OutputBuffer: ~Copyable {
     let source = destination - distance
     if distance >= length {
       destination.update(from: source, count: length)
+    } else if distance == 1 {
+      destination.update(repeating: source.pointee, count: length)
     } else {
-      for index in 0..<length {
-        destination[index] = source[index]
+      // The bytes from `source` on repeat with period `distance`. Each pass copies a whole
+      // number of periods that lie before the write position, so no copy overlaps itself.
+      var copied = 0
+      while copied < length {
+        let chunk = min(length - copied, copied + distance)
+        (destination + copied).update(from: source, count: chunk)
+        copied += chunk
       }
     }
     count &+= length

@@ -26,17 +26,33 @@ public enum PNGDecoder {
         try PNGFilter.unfilter(
           &data, start: passStart, rowCount: rows, rowBytes: rowBytes,
           stride: header.filterStride, firstRowNumber: rowNumber)
-        for row in 0..<rows {
-          let y = pass.startRow + row * pass.rowStep
-          try converter.convertRow(
-            data, rowStart: passStart + row * (rowBytes + 1) + 1, columns: columns,
-            into: &pixels, outputStart: y * header.width + pass.startColumn,
-            outputStep: pass.columnStep)
-        }
+        try convertRows(
+          data, passStart: passStart, pass: pass, columns: columns, rows: rows,
+          converter: converter, into: &pixels)
         passStart += rows * (rowBytes + 1)
         rowNumber += rows
       }
       return GrayImage(width: header.width, height: header.height, pixels: pixels)
+    }
+  }
+
+  /// Converts the unfiltered scanlines of one pass, which start at `data[passStart]`.
+  private static func convertRows(
+    _ data: [UInt8], passStart: Int, pass: Adam7Pass, columns: Int, rows: Int,
+    converter: PNGGrayConverter, into pixels: inout [UInt8]
+  ) throws(PNGError) {
+    let header = converter.header
+    let rowBytes = header.rowBytes(pixelCount: columns)
+    try data.withUnsafeBufferPointer { (source) throws(PNGError) in
+      try pixels.withUnsafeMutableBufferPointer { (target) throws(PNGError) in
+        for row in 0..<rows {
+          let y = pass.startRow + row * pass.rowStep
+          try converter.convertRow(
+            source, rowStart: passStart + row * (rowBytes + 1) + 1, columns: columns,
+            into: target, outputStart: y * header.width + pass.startColumn,
+            outputStep: pass.columnStep)
+        }
+      }
     }
   }
 

@@ -33,10 +33,18 @@ struct PNGGrayConverter {
 
   /// Converts the `columns` pixels of the unfiltered scanline at `data[rowStart...]` and
   /// stores them at `pixels[outputStart]`, `pixels[outputStart + outputStep]` and so on.
+  ///
+  /// The preconditions check that the scanline and every output index lie inside the
+  /// buffers. Every index below stays within those ranges, which is why the loops may use
+  /// unchecked buffer pointer access.
   func convertRow(
-    _ data: [UInt8], rowStart: Int, columns: Int,
-    into pixels: inout [UInt8], outputStart: Int, outputStep: Int
+    _ data: UnsafeBufferPointer<UInt8>, rowStart: Int, columns: Int,
+    into pixels: UnsafeMutableBufferPointer<UInt8>, outputStart: Int, outputStep: Int
   ) throws(PNGError) {
+    guard columns > 0 else { return }
+    precondition(rowStart >= 0 && rowStart <= data.count - header.rowBytes(pixelCount: columns))
+    precondition(outputStart >= 0 && outputStep >= 1)
+    precondition(outputStart + (columns - 1) * outputStep < pixels.count)
     let bytesPerSample = header.bitDepth == 16 ? 2 : 1
     let channels = header.channels
     switch header.colorType {
@@ -60,7 +68,7 @@ struct PNGGrayConverter {
       }
     case 3:
       try convertPaletteRow(
-        data, rowStart: rowStart, columns: columns, into: &pixels, outputStart: outputStart,
+        data, rowStart: rowStart, columns: columns, into: pixels, outputStart: outputStart,
         outputStep: outputStep)
     default:
       let pixelBytes = channels * bytesPerSample
@@ -74,8 +82,8 @@ struct PNGGrayConverter {
   }
 
   private func convertPaletteRow(
-    _ data: [UInt8], rowStart: Int, columns: Int,
-    into pixels: inout [UInt8], outputStart: Int, outputStep: Int
+    _ data: UnsafeBufferPointer<UInt8>, rowStart: Int, columns: Int,
+    into pixels: UnsafeMutableBufferPointer<UInt8>, outputStart: Int, outputStep: Int
   ) throws(PNGError) {
     for column in 0..<columns {
       let index = packedSample(data, rowStart: rowStart, column: column)
@@ -89,7 +97,9 @@ struct PNGGrayConverter {
   /// Returns sample `column` of a scanline of one-sample pixels of at most 8 bits, which
   /// PNG packs from the most significant bit of each byte.
   @inline(__always)
-  private func packedSample(_ data: [UInt8], rowStart: Int, column: Int) -> Int {
+  private func packedSample(
+    _ data: UnsafeBufferPointer<UInt8>, rowStart: Int, column: Int
+  ) -> Int {
     let depth = header.bitDepth
     if depth == 8 { return Int(data[rowStart + column]) }
     let bitOffset = column * depth

@@ -29,6 +29,26 @@ import Testing
     #expect(try Inflate.decompress(writer.bytes) == Array("ababababababab".utf8))
   }
 
+  @Test(arguments: [1, 3, 7, 100])
+  func longOverlappingMatch(distance: Int) throws {
+    // Literals 1...distance, then a match of length 258 at that distance.
+    var writer = BitWriter()
+    writer.write(1, bits: 1)
+    writer.write(1, bits: 2)
+    for byte in 1...distance {
+      writer.writeFixedLiteral(byte)
+    }
+    writer.writeFixedLiteral(285)
+    let distanceCodes = [1: (0, 0, 0), 3: (2, 0, 0), 7: (5, 1, 0), 100: (13, 6, 3)]
+    let (symbol, extraBits, extra) = try #require(distanceCodes[distance])
+    writer.writeCode(symbol, bits: 5)
+    writer.write(extra, bits: extraBits)
+    writer.writeFixedLiteral(256)
+    let pattern = (1...distance).map { UInt8($0) }
+    let expected = (0..<(distance + 258)).map { pattern[$0 % distance] }
+    #expect(try Inflate.decompress(writer.bytes) == expected)
+  }
+
   @Test func emptyFixedBlock() throws {
     var writer = BitWriter()
     writer.write(1, bits: 1)

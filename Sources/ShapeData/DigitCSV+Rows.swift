@@ -1,0 +1,98 @@
+extension DigitCSV {
+  /// Parses the rows of uncompressed CSV bytes, after the optional header.
+  ///
+  /// - Parameters:
+  ///   - maxRows: the most data rows accepted; one more is an error.
+  ///   - limit: the number of rows after which parsing stops without reading further; 0 or
+  ///     less returns no rows.
+  static func parseRows(
+    _ bytes: [UInt8], labelColumn: LabelColumn, maxRows: Int, limit: Int?
+  ) throws(DigitCSVError) -> [DigitCSVRow] {
+    let maxCount = max(limit ?? Int.max, 0)
+    var rows: [DigitCSVRow] = []
+    var position = 0
+    var lineNumber = 0
+    var resolvedColumn: LabelColumn?
+    while position < bytes.count, rows.count < maxCount {
+      lineNumber += 1
+      let line = DigitCSVLine(
+        bytes: bytes, range: nextLine(in: bytes, from: &position), number: lineNumber)
+      if line.trimmed(line.range).isEmpty { continue }
+
+      let fields = try line.fieldRanges(expectedCount: fieldCount)
+      let column: LabelColumn
+      if let resolved = resolvedColumn {
+        column = resolved
+      } else {
+        // The first non-blank line decides the label column, and a header is not a row.
+        let header = try headerLabelColumn(line, fields: fields)
+        column = resolve(labelColumn, header: header)
+        resolvedColumn = column
+        if header != nil { continue }
+      }
+      guard rows.count < maxRows else { throw .tooManyRows(line: lineNumber, limit: maxRows) }
+      rows.append(try parseRow(line, fields: fields, labelColumn: column))
+    }
+    guard !rows.isEmpty || maxCount == 0 else { throw .noRows }
+    return rows
+  }
+
+  /// Returns the next line's range without its `\n` or `\r\n`, and moves `position` past it.
+  private static func nextLine(in bytes: [UInt8], from position: inout Int) -> Range<Int> {
+    let start = position
+    var end = start
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
+      end += 1
+    }
+    position = end + 1
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") {
+      end -= 1
+    }
+    return start..<end
+  }
+
+  /// Returns nil for a data line, and for a header the column that it names `label`
+  /// (`.automatic` when it names none).
+  private static func headerLabelColumn(
+    _ line: DigitCSVLine, fields: [Range<Int>]
+  ) throws(DigitCSVError) -> LabelColumn? {
+    guard fields.contains(where: line.startsWithLetter) else { return nil }
+    guard let index = fields.firstIndex(where: { line.headerName($0) == "label" }) else {
+      return .automatic
+    }
+    switch index {
+    case 0: return .first
+    case fields.count - 1: return .last
+    default: throw .labelColumnInMiddle(line: line.number, column: index + 1)
+    }
+  }
+
+  /// Applies the documented rule: an explicit option wins, then a header's `label`, then first.
+  private static func resolve(_ option: LabelColumn, header: LabelColumn?) -> LabelColumn {
+    if option != .automatic { return option }
+    if let header, header != .automatic { return header }
+    return .first
+  }
+
+  private static func parseRow(
+    _ line: DigitCSVLine, fields: [Range<Int>], labelColumn: LabelColumn
+  ) throws(DigitCSVError) -> DigitCSVRow {
+    let labelIndex = labelColumn == .last ? fields.count - 1 : 0
+    guard let label = line.integer(fields[labelIndex]) else {
+      throw .notAnInteger(
+        line: line.number, column: labelIndex + 1, text: line.text(fields[labelIndex]))
+    }
+    var pixels: [UInt8] = []
+    pixels.reserveCapacity(pixelCount)
+    for (index, field) in fields.enumerated() where index != labelIndex {
+      guard let value = line.integer(field) else {
+        throw .notAnInteger(line: line.number, column: index + 1, text: line.text(field))
+      }
+      guard let pixel = UInt8(exactly: value) else {
+        throw .pixelOutOfRange(line: line.number, column: index + 1, text: line.text(field))
+      }
+      pixels.append(pixel)
+    }
+    return DigitCSVRow(label: String(label), pixels: pixels)
+  }
+}

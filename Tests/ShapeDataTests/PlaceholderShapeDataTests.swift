@@ -1,6 +1,0 @@
-import ShapeData
-import Testing
-
-@Test func placeholderModuleLoads() {
-  #expect(Bool(true))
-}

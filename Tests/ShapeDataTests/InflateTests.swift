@@ -82,8 +82,9 @@ enum DeflateSamples {
     }
   }
 
-  /// A dynamic block whose literal/length code has only 'a' and end-of-block (one bit each)
-  /// and whose distance code has a single one-bit code, which RFC 1951 allows. Decodes to "aaa".
+  /// Returns a dynamic block that decodes to "aaa". Its literal/length code has only 'a' and
+  /// end-of-block (one bit each), and its distance code is the single one-bit code that
+  /// RFC 1951 allows.
   static func tinyDynamicBlock() -> [UInt8] {
     var writer = BitWriter()
     // Code-length symbols 0 and 1 get one-bit codes 0 and 1.

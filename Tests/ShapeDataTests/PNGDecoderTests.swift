@@ -1,7 +1,7 @@
 import ShapeData
 import Testing
 
-/// The images made by scripts/make_png_test_inputs.py; each NAME.gray holds the bytes of
+/// The images made by scripts/make_png_test_inputs.py. Each NAME.gray contains the bytes of
 /// Pillow 13.0.0's `np.asarray(Image.open(NAME.png).convert("L"))`.
 let pillowReferenceImages: [String] = {
   var names = [

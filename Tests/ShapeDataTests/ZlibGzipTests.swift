@@ -155,6 +155,22 @@ import Testing
     #expect(gzipError(method) == .invalidGzipHeader(offset: 0))
   }
 
+  @Test func matchCannotReachPreviousMember() throws {
+    // The second member starts with a match of distance 1, which would copy the last byte
+    // of the first member if members shared a window.
+    var writer = BitWriter()
+    writer.write(1, bits: 1)
+    writer.write(1, bits: 2)
+    writer.writeFixedLiteral(257)
+    writer.writeCode(0, bits: 5)
+    writer.writeFixedLiteral(256)
+    let member: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF] + writer.bytes
+      + [UInt8](repeating: 0, count: 8)
+    let first = try inputBytes("deflate/plain.gz")
+    let error = gzipError(first + member)
+    #expect(error == .distanceTooFarBack(distance: 1, available: 0, offset: first.count + 10))
+  }
+
   @Test func limitCoversAllMembers() throws {
     let plain = try inputBytes("deflate/plain.bin")
     let compressed = try inputBytes("deflate/members.gz")

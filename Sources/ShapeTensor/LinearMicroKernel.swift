@@ -67,8 +67,10 @@ extension LinearKernel {
       let a0 = x0.load(fromByteOffset: byte, as: Float.self)
       let a1 = x1.load(fromByteOffset: byte, as: Float.self)
       let b = SIMD4<Float>(
-        w0.load(fromByteOffset: byte, as: Float.self), w1.load(fromByteOffset: byte, as: Float.self),
-        w2.load(fromByteOffset: byte, as: Float.self), w3.load(fromByteOffset: byte, as: Float.self))
+        w0.load(fromByteOffset: byte, as: Float.self),
+        w1.load(fromByteOffset: byte, as: Float.self),
+        w2.load(fromByteOffset: byte, as: Float.self),
+        w3.load(fromByteOffset: byte, as: Float.self))
       sums0 += a0 * b
       sums1 += a1 * b
       offset += 1

@@ -2,8 +2,8 @@ import Testing
 
 @testable import ShapeTensor
 
-/// Values made by PyTorch 2.15 (and again by 2.13) after `torch.manual_seed(42)`, as Float32 bit patterns, with
-/// the element's row-major index in its tensor.
+/// Values made by PyTorch 2.15 (and again by 2.13) after `torch.manual_seed(42)`, as Float32
+/// bit patterns, with the element's row-major index in its tensor.
 private typealias QuotedValues = [(index: Int, bits: UInt32)]
 
 /// Checks that `tensor` contains `expected` at each quoted row-major index, bit for bit.
@@ -97,7 +97,8 @@ struct TorchInitTests {
        [(0, 0x3d4e_2a73), (5, 0xbe16_5025)]),
       ([16, 6, 5, 5], [(0, 0x3d32_bd83), (1234, 0xbcf2_7e0e), (2399, 0xbd69_1132)],
        [(0, 0xbb62_3b3f), (15, 0x3d31_ec6d)]),
-      ([120, 400], [(0, 0xba21_f333), (47999, 0x3ce6_3ee7)], [(0, 0xbce8_4d3d), (119, 0xbd1a_4e63)]),
+      ([120, 400], [(0, 0xba21_f333), (47999, 0x3ce6_3ee7)],
+       [(0, 0xbce8_4d3d), (119, 0xbd1a_4e63)]),
       ([84, 120], [(0, 0x3bcf_00fa), (10079, 0x3c8c_1f78)], [(83, 0xbd15_063f)]),
       ([10, 84], [(0, 0xbcad_ef2c), (839, 0x3b67_b9a9)], [(0, 0x3ddb_18bb), (9, 0x3cc1_e9a7)]),
     ]

@@ -14,6 +14,9 @@ public struct TorchGenerator: Sendable {
 
   private var state: [UInt32]
   private var index: Int
+  /// The second value of the last double-precision Box–Muller pair, which PyTorch's generator
+  /// keeps for the next normal draw; `torch.manual_seed` clears it.
+  var cachedNormal: Double?
 
   /// Creates a generator in the state `torch.manual_seed(seed)` leaves the CPU generator in.
   ///
@@ -46,6 +49,14 @@ public struct TorchGenerator: Sendable {
     value ^= (value << 15) & 0xefc6_0000
     value ^= value >> 18
     return value
+  }
+
+  /// Returns 64 bits from two 32-bit outputs, the first in the high half, as PyTorch's
+  /// `random64()` on the CPU does.
+  public mutating func nextUInt64() -> UInt64 {
+    let high = UInt64(nextUInt32())
+    let low = UInt64(nextUInt32())
+    return high << 32 | low
   }
 
   /// Replaces all 624 state words by the next block of the recurrence.

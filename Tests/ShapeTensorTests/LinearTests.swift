@@ -142,6 +142,23 @@ struct LinearTests {
     #expect(single.scalars.map(\.bitPattern) == parallel.scalars.map(\.bitPattern))
   }
 
+  @Test("single row splits over column tiles")
+  func singleRowParallel() {
+    // 600 · 2,000 multiply-adds exceed the parallel threshold with one row of input.
+    let input = Tensor(shape: [1, 600], scalars: randomValues(count: 600, seed: 12))
+    let weight = Tensor(shape: [2_000, 600], scalars: randomValues(count: 1_200_000, seed: 13))
+    let single = Tensor.linear(input: input, weight: weight, bias: nil, threadCount: 1)
+    let parallel = Tensor.linear(input: input, weight: weight, bias: nil, threadCount: 2)
+    #expect(single.shape == [1, 2_000])
+    #expect(single.scalars.map(\.bitPattern) == parallel.scalars.map(\.bitPattern))
+    let expected = referenceLinear(
+      input: input.scalars, weight: weight.scalars, bias: nil, rows: 1, inFeatures: 600,
+      outFeatures: 2_000)
+    for (index, value) in parallel.scalars.enumerated() {
+      #expect(abs(Double(value) - expected[index]) <= 1e-4, "element \(index)")
+    }
+  }
+
   @Test("without bias adds nothing")
   func withoutBias() {
     let input = Tensor(shape: [2, 3], scalars: [1, 2, 3, -1, 0, 4])

@@ -41,7 +41,7 @@ enum LinearKernel {
 
   /// Computes the whole output, spreading the tiles over at most `threadCount` threads.
   ///
-  /// - Precondition: the buffers hold `rows · inFeatures`, `outFeatures · inFeatures`,
+  /// - Precondition: the buffers contain `rows · inFeatures`, `outFeatures · inFeatures`,
   ///   `outFeatures` (when present) and `rows · outFeatures` elements.
   static func run(operands: Operands, dimensions: Dimensions, threadCount: Int) {
     let rowTiles = (dimensions.rows + rowBlock - 1) / rowBlock

@@ -1,6 +1,0 @@
-import ShapeTensor
-import Testing
-
-@Test func placeholderModuleLoads() {
-  #expect(Bool(true))
-}

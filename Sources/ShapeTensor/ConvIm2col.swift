@@ -57,7 +57,8 @@ extension ConvGeometry {
 
   /// Writes one sample padded with `mode` into `destination`, laid out as `prepadded` expects.
   func pad(
-    source: UnsafePointer<Float>, mode: ConvPaddingMode, into destination: UnsafeMutablePointer<Float>
+    source: UnsafePointer<Float>, mode: ConvPaddingMode,
+    into destination: UnsafeMutablePointer<Float>
   ) {
     let paddedHeight = height + paddingY.before + paddingY.after
     let paddedWidth = width + paddingX.before + paddingX.after

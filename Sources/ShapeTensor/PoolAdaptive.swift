@@ -3,7 +3,7 @@ extension Pooling {
   ///
   /// - Parameter outputSize: The output length; nil keeps the input length, as `None` does in
   ///   PyTorch.
-  /// - Throws: `PoolError` when the input is empty or `outputSize` is below 1.
+  /// - Throws: `PoolError` when the input is empty or `outputSize` is negative.
   public static func adaptiveAvgPool1d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
     -> Tensor
   {
@@ -17,7 +17,7 @@ extension Pooling {
   ///
   /// - Parameter outputSize: One entry for both dimensions or one per dimension; nil keeps that
   ///   input size.
-  /// - Throws: `PoolError` when the input is empty or an output size is below 1.
+  /// - Throws: `PoolError` when the input is empty or an output size is negative.
   public static func adaptiveAvgPool2d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
     -> Tensor
   {
@@ -26,7 +26,7 @@ extension Pooling {
 
   /// Computes `adaptive_max_pool1d` over `[N, C, L]` or `[C, L]` input; NaN wins its window.
   ///
-  /// - Throws: `PoolError` when the input is empty or `outputSize` is below 1.
+  /// - Throws: `PoolError` when the input is empty or `outputSize` is negative.
   public static func adaptiveMaxPool1d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
     -> Tensor
   {
@@ -36,7 +36,7 @@ extension Pooling {
   /// Computes `adaptive_max_pool2d` over `[N, C, H, W]` or `[C, H, W]` input; NaN wins its
   /// window.
   ///
-  /// - Throws: `PoolError` when the input is empty or an output size is below 1.
+  /// - Throws: `PoolError` when the input is empty or an output size is negative.
   public static func adaptiveMaxPool2d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
     -> Tensor
   {
@@ -68,7 +68,7 @@ extension Pooling {
       throw .invalidOption(name: "output size", values: outputSize.map { $0 ?? -1 })
     }
     let outSizes = zip(requested, sizes).map { $0 ?? $1 }
-    guard outSizes.allSatisfy({ $0 >= 1 }) else {
+    guard outSizes.allSatisfy({ $0 >= 0 }) else {
       throw .invalidOption(name: "output size", values: outSizes)
     }
     try geometry.setOutput(outSizes, input: input.shape, kernelSize: [])

@@ -4,7 +4,9 @@ extension Normalization {
   /// Computes `layer_norm` over the trailing dimensions given by `normalizedShape`.
   ///
   /// Each slice of those dimensions becomes `(x - mean) / sqrt(variance + epsilon) * weight +
-  /// bias` with the biased variance. Mean and variance are accumulated in double precision.
+  /// bias` with the biased variance. Mean and variance are accumulated in double precision, and
+  /// the mean is rounded to float32 before the subtraction, which reproduces PyTorch's results
+  /// for inputs with a large common offset.
   ///
   /// - Parameters:
   ///   - weight: `normalizedShape`, or nil for 1.

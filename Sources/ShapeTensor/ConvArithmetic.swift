@@ -30,8 +30,8 @@ public enum ConvArithmetic {
   ///
   /// The formula is PyTorch's: `(size + before + after - dilation * (kernel - 1) - 1) / stride
   /// + 1`, with the division rounded down, or up when `ceilMode` is true. In ceil mode PyTorch
-  /// drops the last window when it would start after the last input element, that is inside the
-  /// right padding; the test for that uses `padding.before`.
+  /// drops the last window when it would start inside the right padding. That test compares the
+  /// window start with `inputSize + padding.before`.
   ///
   /// - Returns: The size, or nil when an argument is out of range (a negative size or padding, a
   ///   kernel, stride or dilation below 1), when the arithmetic overflows, or when the result is

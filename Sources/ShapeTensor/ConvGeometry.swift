@@ -1,4 +1,4 @@
-/// A validated convolution problem in two spatial dimensions; a 1-D convolution has height 1.
+/// A validated convolution problem in two spatial dimensions, where a 1-D problem has height 1.
 struct ConvGeometry: Sendable {
   var batch: Int
   var inChannels: Int

@@ -4,7 +4,7 @@ extension ConvGeometry {
   /// kernelWidth + kx` holds, for every output position, the input element that kernel element
   /// `(ky, kx)` of channel `c` meets, or 0 in the padding.
   ///
-  /// - Precondition: `source` holds `inChannels * height * width` elements and `columns` holds
+  /// - Precondition: `source` has `inChannels * height * width` elements and `columns` has
   ///   `inChannels * kernelHeight * kernelWidth * outputPlane`.
   func im2col(source: UnsafePointer<Float>, columns: UnsafeMutablePointer<Float>) {
     var row = 0

@@ -11,7 +11,7 @@ public enum Convolution {
   ///
   /// - Parameters:
   ///   - bias: A vector of `out` elements added to every output position, or nil.
-  ///   - threads: The number of worker threads that share the batch; values below 1 mean 1.
+  ///   - threads: The number of worker threads that share the batch. Values below 1 mean 1.
   /// - Returns: `[N, out, L_out]`, or `[out, L_out]` for unbatched input.
   /// - Throws: `ConvError` when the shapes or options do not fit together.
   public static func conv1d(
@@ -27,7 +27,7 @@ public enum Convolution {
   ///
   /// - Parameters:
   ///   - bias: A vector of `out` elements added to every output position, or nil.
-  ///   - threads: The number of worker threads that share the batch; values below 1 mean 1.
+  ///   - threads: The number of worker threads that share the batch. Values below 1 mean 1.
   /// - Returns: `[N, out, H_out, W_out]`, or `[out, H_out, W_out]` for unbatched input.
   /// - Throws: `ConvError` when the shapes or options do not fit together.
   public static func conv2d(

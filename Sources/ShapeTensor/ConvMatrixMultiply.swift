@@ -2,8 +2,8 @@
 /// `C[m × n] = A[m × k] · B[k × n] + bias[m]`, all row-major and contiguous.
 ///
 /// Four rows of `C` and 16 columns form one register tile, so each load of `B` feeds four
-/// multiply-adds; columns are processed in panels so that the panel of `B` stays in cache while
-/// every row tile passes over it.
+/// multiply-adds. Columns are processed in panels of 512, so that one panel of `B` stays in cache
+/// while every row tile passes over it.
 struct ConvMatrixMultiply {
   typealias Vector = SIMD16<Float>
 
@@ -16,8 +16,8 @@ struct ConvMatrixMultiply {
 
   /// Computes `c = a · b + bias`.
   ///
-  /// - Precondition: `a` holds `rows * inner`, `b` holds `inner * columns`, `bias` (when given)
-  ///   holds `rows` and `c` holds `rows * columns` elements.
+  /// - Precondition: `a` has `rows * inner`, `b` has `inner * columns`, `bias` (when given) has
+  ///   `rows` and `c` has `rows * columns` elements.
   func run(
     a: UnsafePointer<Float>, b: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
     c: UnsafeMutablePointer<Float>

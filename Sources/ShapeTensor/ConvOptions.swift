@@ -2,12 +2,12 @@
 public enum ConvPaddingMode: String, Sendable, CaseIterable {
   /// Zeros, PyTorch's default.
   case zeros
-  /// The input mirrored at its edge without repeating the edge element; each padding amount must
+  /// The input mirrored at its edge without repeating the edge element. Each padding amount must
   /// be less than the input size.
   case reflect
   /// Copies of the edge element.
   case replicate
-  /// The input wrapped around; each padding amount must be at most the input size.
+  /// The input wrapped around. Each padding amount must be at most the input size.
   case circular
 }
 
@@ -18,7 +18,7 @@ public enum ConvPaddingMode: String, Sendable, CaseIterable {
 public struct ConvOptions: Sendable, Equatable {
   /// The step between window starts, per spatial dimension.
   public var stride: [Int]
-  /// The padding per spatial dimension; 'same' and 'valid' must already be resolved, for example
+  /// The padding per spatial dimension. The caller resolves 'same' and 'valid', for example
   /// with `ConvArithmetic.samePadding(kernelSize:dilation:)`.
   public var padding: [ConvPadding]
   /// The spacing between kernel elements, per spatial dimension.
@@ -28,7 +28,7 @@ public struct ConvOptions: Sendable, Equatable {
   /// The values read outside the input.
   public var paddingMode: ConvPaddingMode
 
-  /// Creates options; the defaults are PyTorch's.
+  /// Creates options with PyTorch's defaults.
   public init(
     stride: [Int] = [], padding: [ConvPadding] = [], dilation: [Int] = [], groups: Int = 1,
     paddingMode: ConvPaddingMode = .zeros

@@ -13,8 +13,8 @@ public enum EmbeddingLookup {
   ///   - weight: `[num_embeddings, embedding_dim]`.
   ///   - maxNorm: When given, each output row whose `normType`-norm exceeds it is scaled by
   ///     `maxNorm / (norm + 1e-7)`, as PyTorch scales the row. PyTorch also writes that row back
-  ///     into the weight; this kernel leaves `weight` unchanged.
-  ///   - normType: The `p` of the p-norm used with `maxNorm`; infinity means the largest
+  ///     into the weight, but this kernel leaves `weight` unchanged.
+  ///   - normType: The `p` of the p-norm used with `maxNorm`. Infinity means the largest
   ///     absolute value.
   /// - Returns: `indices.shape + [embedding_dim]`.
   /// - Throws: `EmbeddingError` for an invalid weight shape or an invalid index.

@@ -4,7 +4,7 @@ import Foundation
 /// `torch.nn.functional` functions of the same names.
 ///
 /// Dropout, `Dropout1d` and `Dropout2d` are the identity in evaluation mode, so this module has
-/// no kernel for them; a caller passes the input through unchanged.
+/// no kernel for them. A caller passes the input through unchanged.
 public enum Normalization {
   /// Computes `batch_norm` in evaluation mode over `[N, C, spatial...]` input with rank 2 or
   /// more, using the running statistics of channel dimension 1.

@@ -1,7 +1,7 @@
 extension Normalization {
   /// Computes `group_norm` over `[N, C, spatial...]` input with rank 2 or more.
   ///
-  /// The `C` channels of each sample form `groups` consecutive groups; each group is normalized
+  /// The `C` channels of each sample form `groups` consecutive groups. Each group is normalized
   /// with its own mean and biased variance, then each channel is scaled by `weight` and shifted
   /// by `bias`.
   ///

@@ -1,7 +1,7 @@
 extension Pooling {
   /// Computes `adaptive_avg_pool1d` over `[N, C, L]` or `[C, L]` input.
   ///
-  /// - Parameter outputSize: The output length; nil keeps the input length, as `None` does in
+  /// - Parameter outputSize: The output length, or nil to keep the input length as `None` does in
   ///   PyTorch.
   /// - Throws: `PoolError` when the input is empty or `outputSize` is negative.
   public static func adaptiveAvgPool1d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
@@ -15,8 +15,8 @@ extension Pooling {
   /// Output element `i` of a dimension of input size `L` and output size `n` covers the input
   /// range `floor(i * L / n) ..< ceil((i + 1) * L / n)`, as in PyTorch.
   ///
-  /// - Parameter outputSize: One entry for both dimensions or one per dimension; nil keeps that
-  ///   input size.
+  /// - Parameter outputSize: One entry for both dimensions or one per dimension. A nil entry keeps
+  ///   that input size.
   /// - Throws: `PoolError` when the input is empty or an output size is negative.
   public static func adaptiveAvgPool2d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
     -> Tensor
@@ -24,7 +24,7 @@ extension Pooling {
     try adaptivePool(input, outputSize: outputSize, spatialRank: 2, reduce: average)
   }
 
-  /// Computes `adaptive_max_pool1d` over `[N, C, L]` or `[C, L]` input; NaN wins its window.
+  /// Computes `adaptive_max_pool1d` over `[N, C, L]` or `[C, L]` input. NaN wins its window.
   ///
   /// - Throws: `PoolError` when the input is empty or `outputSize` is negative.
   public static func adaptiveMaxPool1d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
@@ -33,7 +33,7 @@ extension Pooling {
     try adaptivePool(input, outputSize: outputSize, spatialRank: 1, reduce: maximum)
   }
 
-  /// Computes `adaptive_max_pool2d` over `[N, C, H, W]` or `[C, H, W]` input; NaN wins its
+  /// Computes `adaptive_max_pool2d` over `[N, C, H, W]` or `[C, H, W]` input. NaN wins its
   /// window.
   ///
   /// - Throws: `PoolError` when the input is empty or an output size is negative.
@@ -65,6 +65,7 @@ extension Pooling {
     var geometry = try PoolGeometry(input: input.shape, spatialRank: spatialRank)
     let sizes = spatialRank == 2 ? [geometry.height, geometry.width] : [geometry.width]
     guard let requested = ConvOptions.expand(outputSize, rank: spatialRank, default: nil) else {
+      // The message shows a nil entry as -1.
       throw .invalidOption(name: "output size", values: outputSize.map { $0 ?? -1 })
     }
     let outSizes = zip(requested, sizes).map { $0 ?? $1 }

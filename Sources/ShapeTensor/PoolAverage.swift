@@ -2,10 +2,10 @@ extension Pooling {
   /// Computes `avg_pool1d` over `[N, C, L]` or `[C, L]` input.
   ///
   /// - Parameters:
-  ///   - stride: The window step; empty means `kernelSize`.
+  ///   - stride: The window step, or empty for `kernelSize`.
   ///   - padding: Implicit zeros on both sides, at most half the kernel size.
-  ///   - ceilMode: Whether the output size rounds up; a last window that would start in the
-  ///     right padding is dropped, as in PyTorch.
+  ///   - ceilMode: Whether the output size rounds up. As in PyTorch, a last window that would
+  ///     start in the right padding is dropped.
   ///   - countIncludePad: Whether the divisor counts the padding inside the window.
   /// - Throws: `PoolError` when the options are out of range or the output would be empty.
   public static func avgPool1d(
@@ -19,9 +19,9 @@ extension Pooling {
 
   /// Computes `avg_pool2d` over `[N, C, H, W]` or `[C, H, W]` input.
   ///
-  /// The divisor follows PyTorch: a window clipped by `ceilMode` counts only the part that lies
-  /// inside the input and its padding; with `countIncludePad` false it counts only input
-  /// elements; `divisorOverride`, when given, replaces it.
+  /// The divisor follows PyTorch. A window clipped by `ceilMode` counts only the part that lies
+  /// inside the input and its padding. With `countIncludePad` false it counts only input
+  /// elements, and `divisorOverride`, when given, replaces the count.
   ///
   /// - Throws: `PoolError` when the options are out of range, `divisorOverride` is zero, or the
   ///   output would be empty.
@@ -74,8 +74,8 @@ extension Pooling {
 
 /// One dimension of an average-pooling window, with PyTorch's clipping.
 private struct WindowSpan {
-  /// The window clipped to the input and its padding, which is what `count_include_pad`
-  /// counts; the ceil-mode overhang past the right padding is excluded.
+  /// The size of the window clipped to the input and its padding, which `count_include_pad`
+  /// counts. The ceil-mode overhang past the right padding is excluded.
   let padded: Int
   /// The window clipped to the input.
   let inside: Range<Int>

@@ -1,5 +1,5 @@
-/// A validated pooling problem over `planes` independent planes of `height × width` elements;
-/// a 1-D problem has height 1.
+/// A validated pooling problem over `planes` independent planes of `height × width` elements,
+/// where a 1-D problem has height 1.
 struct PoolGeometry: Sendable {
   var planes: Int
   var height: Int
@@ -33,7 +33,7 @@ struct PoolGeometry: Sendable {
     outputShape = leading
   }
 
-  /// Resolves the window options and the output size; an empty `stride` means the kernel size.
+  /// Resolves the window options and the output size. An empty `stride` means the kernel size.
   mutating func setWindow(
     kernelSize: [Int], stride: [Int], padding: [Int], dilation: [Int], ceilMode: Bool,
     spatialRank: Int, input: [Int]

@@ -6,10 +6,10 @@ public enum Pooling {
   /// Computes `max_pool1d` over `[N, C, L]` or `[C, L]` input.
   ///
   /// - Parameters:
-  ///   - stride: The window step; empty means `kernelSize`.
+  ///   - stride: The window step, or empty for `kernelSize`.
   ///   - padding: Implicit negative infinity on both sides, at most half the kernel size.
-  ///   - ceilMode: Whether the output size rounds up; a last window that would start in the
-  ///     right padding is dropped, as in PyTorch.
+  ///   - ceilMode: Whether the output size rounds up. As in PyTorch, a last window that would
+  ///     start in the right padding is dropped.
   /// - Throws: `PoolError` when the options are out of range or the output would be empty.
   public static func maxPool1d(
     _ input: Tensor, kernelSize: [Int], stride: [Int] = [], padding: [Int] = [0],

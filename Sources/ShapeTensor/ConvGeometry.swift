@@ -63,8 +63,10 @@ struct ConvGeometry: Sendable {
       else { throw .emptyOutput(input: input, weight: weight) }
       outSizes.append(size)
     }
+    // The output and the im2col matrix of one sample must have element counts that fit Int.
+    // NOTE: Nothing here checks that they fit in memory, so the caller must bound tensor sizes.
     guard Tensor.elementCount(of: [batched[0], outChannels] + outSizes) != nil,
-      Tensor.elementCount(of: [weight[1]] + kernel + outSizes) != nil
+      Tensor.elementCount(of: [inChannels] + kernel + outSizes) != nil
     else { throw .emptyOutput(input: input, weight: weight) }
 
     // A 1-D problem becomes a 2-D problem of height 1 with a kernel of height 1.

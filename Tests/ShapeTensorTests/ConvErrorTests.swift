@@ -67,6 +67,18 @@ import Testing
     }
   }
 
+  @Test func im2colOverflowIsRejected() {
+    // The output has 2^54 elements and one group's im2col matrix 2^54 too, but the matrix for all
+    // 1024 groups of one sample needs 2^64, which overflows Int, so the kernel must throw before
+    // allocating anything.
+    let wide = Tensor(shape: [1, 1 << 20, 1, 1], repeating: 0)
+    let grouped = Tensor(shape: [1 << 10, 1 << 10, 1, 1], repeating: 0)
+    let options = ConvOptions(padding: [(1 << 21) - 1], groups: 1 << 10)
+    #expect(throws: ConvError.emptyOutput(input: wide.shape, weight: grouped.shape)) {
+      try Convolution.conv2d(wide, weight: grouped, options: options)
+    }
+  }
+
   @Test func messagesNameTheValues() {
     let message = ConvError.invalidBiasShape(bias: [2], outChannels: 3).description
     #expect(message == "bias shape [2] is invalid; expected [3]")

@@ -33,7 +33,7 @@ enum SpatialKernelCheck {
     return abs(value - reference) <= tolerance * max(1, abs(reference))
   }
 
-  /// Expects the shape and the exact elements given as literals.
+  /// Expects `actual` to have `shape` and elements within `tolerance` of `scalars`.
   static func expectClose(
     _ actual: Tensor, shape: [Int], _ scalars: [Float],
     sourceLocation: SourceLocation = #_sourceLocation

@@ -30,9 +30,10 @@ public struct Dataset: Sendable {
 
   /// Sorts labels numerically when all are integers (so "10" follows "9"), else by string.
   static func sortedClassNames(_ labels: Set<String>) -> [String] {
-    let numbers = labels.compactMap { Int($0) }
-    if numbers.count == labels.count {
-      return numbers.sorted().map(String.init)
+    let numbered = labels.compactMap { label in Int(label).map { (value: $0, label: label) } }
+    if numbered.count == labels.count {
+      // The label text breaks ties such as "7" and "07", so the order is still total.
+      return numbered.sorted { ($0.value, $0.label) < ($1.value, $1.label) }.map(\.label)
     }
     return labels.sorted()
   }

@@ -77,7 +77,7 @@ extension Checker {
         check(requirement, layer: layer, input: tensor, callRange: callRange)
       }
       let id = newTensorID()
-      plan.append(.apply(output: id, input: tensor.id, layer: layer))
+      plan.append(.apply(output: id, input: tensor.id, layer: layer, shape: output.shape))
       producers[id] = layer.name
       var result = TensorValue(id: id, shape: output.shape)
       if let remark = output.noOp {

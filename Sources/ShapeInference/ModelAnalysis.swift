@@ -80,8 +80,8 @@ public struct StepRecord: Sendable {
 public enum PlanStep: Sendable {
   /// An input declaration: tensor `id` is read from the data with `shape`.
   case input(id: Int, name: String, shape: [ShapeDim])
-  /// Tensor `output` is `layer` applied to tensor `input`.
-  case apply(output: Int, input: Int, layer: LayerInstance)
+  /// Tensor `output`, with the inferred `shape`, is `layer` applied to tensor `input`.
+  case apply(output: Int, input: Int, layer: LayerInstance, shape: [ShapeDim])
 }
 
 /// How a symbol got its value.

@@ -1,6 +1,7 @@
 import ShapeDiagnostics
 import ShapeSource
 import ShapeSymbolic
+import ShapeTensor
 
 /// A layer kind of the catalog, such as `Linear` or `ReLU`: its constructor arguments as
 /// PyTorch takes them, its parameters, its shape rule and its relationship in words.
@@ -29,12 +30,50 @@ public protocol LayerKind: Sendable {
   func outputShape(
     for input: [ShapeDim], of layer: LayerInstance, context: ShapeContext
   ) -> ShapeRuleResult
+
+  /// Runs the layer in evaluation mode, as PyTorch's forward does after `model.eval()`.
+  ///
+  /// `parameters` holds every tensor that `parameters(of:)` names, with those shapes. The
+  /// kernel checks the input's shape itself and throws instead of trapping.
+  func forward(_ input: Tensor, of layer: LayerInstance, parameters: [String: Tensor]) throws(KernelError)
+    -> Tensor
+
+  /// Draws the layer's parameters as its PyTorch constructor does after `torch.manual_seed`,
+  /// taking draws from `generator` in PyTorch's order.
+  func initialParameters(of layer: LayerInstance, generator: inout TorchGenerator) -> [String: Tensor]
+
+  /// Whether `initialParameters` gives exactly PyTorch's values.
+  var reproducesTorchInitialization: Bool { get }
+
+  /// Describes what the layer did to these values, measured, for element-wise layers such as
+  /// ReLU; nil for kinds with nothing to measure.
+  func describeEffect(input: Tensor, output: Tensor) -> String?
 }
 
 extension LayerKind {
   public func validate(_ layer: LayerInstance) -> [ArgumentProblem] { [] }
 
   public func parameters(of layer: LayerInstance) -> [ParameterSpec] { [] }
+
+  public func initialParameters(of layer: LayerInstance, generator: inout TorchGenerator) -> [String: Tensor] {
+    [:]
+  }
+
+  public var reproducesTorchInitialization: Bool { true }
+
+  public func describeEffect(input: Tensor, output: Tensor) -> String? { nil }
+}
+
+/// A failure while running a layer on real data, such as an input whose shape differs from
+/// the one the layer was checked with.
+public struct KernelError: Error, Sendable, CustomStringConvertible {
+  public var message: String
+
+  public init(_ message: String) {
+    self.message = message
+  }
+
+  public var description: String { message }
 }
 
 /// A learnable tensor of a layer, such as `weight` with shape `[out_features, in_features]`.

@@ -1,3 +1,5 @@
+import ShapeTensor
+
 /// `nn.Dropout(p=0.5)`: zeroes elements at random in training, the identity in evaluation.
 public struct DropoutKind: ElementwiseKind {
   public init() {}
@@ -9,4 +11,7 @@ public struct DropoutKind: ElementwiseKind {
   public let relationship =
     "same shape; in training each value is zeroed with probability p and the rest scaled by "
     + "1 / (1 - p); in evaluation the values are unchanged"
+
+  /// Dropout is the identity in evaluation mode, which is how `run` executes models.
+  public func activation(for layer: LayerInstance) -> Activation { .identity }
 }

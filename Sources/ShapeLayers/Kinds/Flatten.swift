@@ -1,3 +1,4 @@
+import ShapeTensor
 import ShapeSymbolic
 
 /// `nn.Flatten(start_dim=1, end_dim=-1)`: merges the dimensions start_dim...end_dim into one.
@@ -77,5 +78,25 @@ public struct FlattenKind: LayerKind {
         code: .dimensionOutOfRange,
         message: dimensionRangeMessage(argument: argument, index: index, rank: rank, layerName: layer.name),
         argument: argument))
+  }
+}
+
+extension FlattenKind {
+  public func forward(_ input: Tensor, of layer: LayerInstance, parameters: [String: Tensor])
+    throws(KernelError) -> Tensor
+  {
+    let rank = input.rank
+    guard let start = wrapDimensionIndex(layer.integer("start_dim") ?? 1, rank: rank),
+      let end = wrapDimensionIndex(layer.integer("end_dim") ?? -1, rank: rank)
+    else { throw KernelError("'\(layer.name)' cannot flatten an input of shape \(input.shape)") }
+    guard rank > 0 else { return input.reshaped(to: [1]) ?? input }
+    guard start <= end, let merged = Tensor.elementCount(of: Array(input.shape[start...end])) else {
+      throw KernelError("'\(layer.name)' cannot flatten an input of shape \(input.shape)")
+    }
+    let shape = Array(input.shape[..<start]) + [merged] + Array(input.shape[(end + 1)...])
+    guard let output = input.reshaped(to: shape) else {
+      throw KernelError("'\(layer.name)' cannot flatten an input of shape \(input.shape)")
+    }
+    return output
   }
 }

@@ -1,3 +1,5 @@
+import ShapeTensor
+
 /// `nn.GELU(approximate='none')`: x·Φ(x), exactly or with the tanh approximation.
 public struct GELUKind: ElementwiseKind {
   public init() {}
@@ -7,4 +9,8 @@ public struct GELUKind: ElementwiseKind {
   ]
   public let relationship =
     "same shape; each value x becomes x times the standard normal CDF of x"
+
+  public func activation(for layer: LayerInstance) -> Activation {
+    layer.string("approximate") == "tanh" ? .geluTanh : .gelu
+  }
 }

@@ -1,3 +1,5 @@
+import ShapeTensor
+
 /// `nn.LeakyReLU(negative_slope=0.01)`: x for x ≥ 0, negative_slope·x otherwise.
 public struct LeakyReLUKind: ElementwiseKind {
   public init() {}
@@ -8,4 +10,8 @@ public struct LeakyReLUKind: ElementwiseKind {
   ]
   public let relationship =
     "same shape; negative values are multiplied by negative_slope; positive values are unchanged"
+
+  public func activation(for layer: LayerInstance) -> Activation {
+    .leakyRelu(negativeSlope: Float(layer.float("negative_slope") ?? 0.01))
+  }
 }

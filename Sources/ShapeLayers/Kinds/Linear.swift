@@ -1,3 +1,4 @@
+import ShapeTensor
 import ShapeSymbolic
 
 /// `nn.Linear(in_features, out_features, bias=True)`: y = x·Wᵀ + b over the last dimension.
@@ -39,5 +40,36 @@ public struct LinearKind: LayerKind {
       meaning: "input features")
     let output = input.dropLast() + [layer.dimension("out_features")]
     return .success(ShapeOutput(shape: Array(output), requirements: [requirement]))
+  }
+}
+
+extension LinearKind {
+  public func forward(_ input: Tensor, of layer: LayerInstance, parameters: [String: Tensor])
+    throws(KernelError) -> Tensor
+  {
+    guard let weight = parameters["weight"], weight.rank == 2 else {
+      throw KernelError("'\(layer.name)' has no weight of rank 2")
+    }
+    guard input.rank >= 1, input.shape[input.rank - 1] == weight.shape[1] else {
+      throw KernelError("'\(layer.name)' expects \(weight.shape[1]) input features, but the input has shape \(input.shape)")
+    }
+    let bias = parameters["bias"]
+    if let bias, bias.shape != [weight.shape[0]] {
+      throw KernelError("'\(layer.name)' has a bias of shape \(bias.shape), but needs [\(weight.shape[0])]")
+    }
+    return Tensor.linear(input: input, weight: weight, bias: bias)
+  }
+
+  /// Draws `kaiming_uniform_(weight, a=√5)` and then the bias from U(−1/√in, 1/√in), as
+  /// `nn.Linear.reset_parameters` does.
+  public func initialParameters(of layer: LayerInstance, generator: inout TorchGenerator) -> [String: Tensor] {
+    guard let inFeatures = layer.integer("in_features"), let outFeatures = layer.integer("out_features"),
+      let drawn = TorchInit.defaultParameters(
+        weightShape: [outFeatures, inFeatures], biasCount: (layer.boolean("bias") ?? true) ? outFeatures : nil,
+        generator: &generator)
+    else { return [:] }
+    var parameters = ["weight": drawn.weight]
+    parameters["bias"] = drawn.bias
+    return parameters
   }
 }

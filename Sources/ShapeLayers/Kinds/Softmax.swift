@@ -1,3 +1,5 @@
+import ShapeTensor
+
 /// `nn.Softmax(dim=None)`: exp(x) normalized to sum to 1 along `dim`.
 public struct SoftmaxKind: LayerKind {
   public init() {}
@@ -43,4 +45,29 @@ private func softmaxShape(input: [ShapeDim], layer: LayerInstance) -> ShapeRuleR
         argument: "dim"))
   }
   return .output(input)
+}
+
+extension SoftmaxKind {
+  public func forward(_ input: Tensor, of layer: LayerInstance, parameters: [String: Tensor])
+    throws(KernelError) -> Tensor
+  {
+    input.softmax(dim: try softmaxDimension(layer, rank: input.rank))
+  }
+}
+
+extension LogSoftmaxKind {
+  public func forward(_ input: Tensor, of layer: LayerInstance, parameters: [String: Tensor])
+    throws(KernelError) -> Tensor
+  {
+    input.logSoftmax(dim: try softmaxDimension(layer, rank: input.rank))
+  }
+}
+
+/// The dimension a softmax layer reduces over for an input of `rank`, checked.
+private func softmaxDimension(_ layer: LayerInstance, rank: Int) throws(KernelError) -> Int {
+  let dim = layer.integer("dim") ?? implicitSoftmaxDimension(rank: rank)
+  guard let wrapped = wrapDimensionIndex(dim, rank: rank) else {
+    throw KernelError("'dim=\(dim)' of '\(layer.name)' is out of range for an input of rank \(rank)")
+  }
+  return wrapped
 }

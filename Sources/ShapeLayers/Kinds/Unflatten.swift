@@ -1,3 +1,4 @@
+import ShapeTensor
 import ShapeSymbolic
 
 /// `nn.Unflatten(dim, unflattened_size)`: splits dimension `dim` into the given sizes.
@@ -86,5 +87,25 @@ public struct UnflattenKind: LayerKind {
 
   private func overflow(_ layer: LayerInstance) -> ShapeRuleResult {
     .failure(ShapeFailure(code: .arithmeticOverflow, message: "the sizes of '\(layer.name)' overflow 64-bit integers"))
+  }
+}
+
+extension UnflattenKind {
+  public func forward(_ input: Tensor, of layer: LayerInstance, parameters: [String: Tensor])
+    throws(KernelError) -> Tensor
+  {
+    guard input.rank > 0, let axis = wrapDimensionIndex(layer.integer("dim") ?? 0, rank: input.rank) else {
+      throw KernelError("'\(layer.name)' cannot unflatten an input of shape \(input.shape)")
+    }
+    var sizes = layer.sizes("unflattened_size") ?? []
+    let known = Tensor.elementCount(of: sizes.filter { $0 != -1 }) ?? 0
+    if let position = sizes.firstIndex(of: -1), known > 0 {
+      sizes[position] = input.shape[axis] / known
+    }
+    let shape = Array(input.shape[..<axis]) + sizes + Array(input.shape[(axis + 1)...])
+    guard let output = input.reshaped(to: shape) else {
+      throw KernelError("'\(layer.name)' cannot split dimension \(axis) of shape \(input.shape) into \(sizes)")
+    }
+    return output
   }
 }

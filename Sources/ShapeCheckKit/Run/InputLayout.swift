@@ -1,0 +1,97 @@
+import ShapeData
+import ShapeInference
+import ShapeLayers
+import ShapeSymbolic
+import ShapeTensor
+
+/// How images become the model's input: each image viewed as the declared shape, or all images
+/// stacked into one batch along a free leading dimension such as `N` in `Tensor[N, 784]`.
+public struct InputLayout: Sendable {
+  public var inputID: Int
+  public var inputName: String
+  /// The free symbol that takes the batch size, for a batched input.
+  public var batchSymbol: Symbol?
+  /// The shape of one image as the model sees it, such as `[784]` or `[1, 28, 28]`.
+  public var imageShape: [Int]
+
+  /// Works out the layout from the model's single input declaration and the images' size.
+  public static func make(for analysis: ModelAnalysis, pixelsPerImage: Int, width: Int, height: Int)
+    throws(RunError) -> InputLayout
+  {
+    let inputs = analysis.plan.compactMap { step -> (Int, String, [ShapeDim])? in
+      if case .input(let id, let name, let shape) = step { return (id, name, shape) }
+      return nil
+    }
+    guard inputs.count == 1, let (id, name, shape) = inputs.first else {
+      throw .inputCount(inputs.map(\.1))
+    }
+    let values = analysis.values(of: shape)
+    let declared = "\(shape.formulaDescription) = \(valueDescription(values))"
+    let pixels = "\(height) × \(width) = \(pixelsPerImage)"
+    if let first = shape.first, let symbol = first.formula.symbols.first, first.formula == .symbol(symbol),
+      analysis.freeSymbols.contains(symbol)
+    {
+      let rest = Array(values.dropFirst())
+      guard let known = rest.allKnown, ShapesReport.elementCount(rest) == pixelsPerImage else {
+        throw .imageSizeMismatch(input: name, declared: declared, pixels: pixels)
+      }
+      return InputLayout(inputID: id, inputName: name, batchSymbol: symbol, imageShape: known)
+    }
+    guard let known = values.allKnown, ShapesReport.elementCount(values) == pixelsPerImage else {
+      throw .imageSizeMismatch(input: name, declared: declared, pixels: pixels)
+    }
+    return InputLayout(inputID: id, inputName: name, batchSymbol: nil, imageShape: known)
+  }
+
+  /// The input tensor for these images: pixels / 255 as Float32, as the 3-vs-7 exercise does.
+  public func tensor(for images: [GrayImage]) -> Tensor {
+    var scalars: [Float] = []
+    scalars.reserveCapacity(images.reduce(0) { $0 + $1.pixels.count })
+    for image in images {
+      scalars.append(contentsOf: image.pixels.map { Float($0) / 255 })
+    }
+    let shape = batchSymbol == nil ? imageShape : [images.count] + imageShape
+    return Tensor(shape: shape, scalars: scalars)
+  }
+}
+
+extension Array where Element == Int? {
+  /// The values when every one is known.
+  var allKnown: [Int]? {
+    var result: [Int] = []
+    for value in self {
+      guard let value else { return nil }
+      result.append(value)
+    }
+    return result
+  }
+}
+
+/// A reason why a model cannot be run on the given data.
+public enum RunError: Error, Equatable, CustomStringConvertible {
+  case inputCount([String])
+  case imageSizeMismatch(input: String, declared: String, pixels: String)
+  case mixedImageSizes(first: String, other: String)
+  case noImages(path: String)
+  case kernelFailed(String)
+  case unknownClass(String, [String])
+
+  public var description: String {
+    switch self {
+    case .inputCount(let names) where names.isEmpty:
+      "the model declares no input; declare one such as 'x: Tensor[784]'"
+    case .inputCount(let names):
+      "the model declares \(names.count) inputs (\(names.joined(separator: ", "))), but 'run' feeds images into exactly one"
+    case .imageSizeMismatch(let input, let declared, let pixels):
+      "the input '\(input)' is declared as \(declared), but each image has \(pixels) pixels; declare a shape with that many elements, such as 'Tensor[784]' or 'Tensor[N, 1, 28, 28]'"
+    case .mixedImageSizes(let first, let other):
+      "the images differ in size: \(first) and \(other)"
+    case .noImages(let path):
+      "\(path): no images to run"
+    case .kernelFailed(let message):
+      "running the model failed: \(message)"
+    case .unknownClass(let name, let known):
+      "'\(name)' is not a class of the data; the classes are \(known.joined(separator: ", "))"
+    }
+  }
+}

@@ -26,7 +26,8 @@ public struct InputLayout: Sendable {
       throw .inputCount(inputs.map(\.1))
     }
     let values = analysis.values(of: shape)
-    let declared = "\(shape.formulaDescription) = \(valueDescription(values))"
+    let formula = shape.formulaDescription
+    let declared = formula == valueDescription(values) ? formula : "\(formula) = \(valueDescription(values))"
     let pixels = "\(height) × \(width) = \(pixelsPerImage)"
     if let first = shape.first, let symbol = first.formula.symbols.first, first.formula == .symbol(symbol),
       analysis.freeSymbols.contains(symbol)

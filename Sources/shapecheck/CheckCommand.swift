@@ -1,6 +1,7 @@
 import Foundation
 import ShapeCheckKit
 import ShapeDiagnostics
+import ShapeInference
 
 /// `shapecheck check FILE…`: prints diagnostics and fails when there are errors.
 enum CheckCommand: Command {
@@ -14,11 +15,17 @@ enum CheckCommand: Command {
     arguments: [("<file>...", "Model files to check (.nn, Python syntax).")],
     options: [
       OptionSpec(name: "--warnings-as-errors", valueName: nil, help: "Exit with status 1 when there are warnings."),
+      OptionSpec(
+        name: "--weights", valueName: "<file>",
+        help: "Compare the shapes in a .safetensors file with the model's parameters (one model file)."),
       colorOption,
     ],
     minimumPositionals: 1, maximumPositionals: Int.max)
 
   static func run(_ arguments: ParsedArguments) throws(UsageError) -> ExitStatus {
+    if arguments.value("--weights") != nil, arguments.positionals.count != 1 {
+      throw UsageError(message: "'--weights' compares one model file, but \(arguments.positionals.count) are given", command: spec.name)
+    }
     let style = try Output.style(for: STDOUT_FILENO, choice: arguments.value("--color"))
     let renderer = DiagnosticRenderer(style: style)
     var errorCount = 0
@@ -27,9 +34,13 @@ enum CheckCommand: Command {
     for path in arguments.positionals {
       do {
         let analysis = try ModelCheck.analyzeFile(path)
-        Output.standardOutput(renderer.render(analysis.diagnostics, in: analysis.source))
-        errorCount += analysis.diagnostics.filter { $0.severity == .error }.count
-        warningCount += analysis.diagnostics.filter { $0.severity == .warning }.count
+        var diagnostics = analysis.diagnostics
+        if let weights = arguments.value("--weights"), !analysis.hasErrors {
+          diagnostics += try weightsDiagnostics(weights, analysis: analysis)
+        }
+        Output.standardOutput(renderer.render(diagnostics, in: analysis.source))
+        errorCount += diagnostics.filter { $0.severity == .error }.count
+        warningCount += diagnostics.filter { $0.severity == .warning }.count
       } catch {
         Output.standardError("error: \(error)\n")
         unreadable += 1
@@ -39,6 +50,15 @@ enum CheckCommand: Command {
     let failsOnWarnings = arguments.flags.contains("--warnings-as-errors") && warningCount > 0
     if errorCount > 0 || failsOnWarnings { return .findings }
     return unreadable > 0 ? .input : .success
+  }
+
+  private static func weightsDiagnostics(_ path: String, analysis: ModelAnalysis) throws -> [Diagnostic] {
+    do {
+      return try WeightsLoading.matcher(path: path, analysis: analysis).diagnostics()
+    } catch {
+      guard case .input(let cause) = error else { return [] }
+      throw cause
+    }
   }
 
   static func summary(files: Int, errors: Int, warnings: Int, unreadable: Int) -> String {

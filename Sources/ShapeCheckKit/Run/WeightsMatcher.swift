@@ -89,7 +89,7 @@ public struct WeightsMatcher {
         diagnostics.append(
           Diagnostic(
             code: .weightsShapeMismatch,
-            message: "'\(key)' in '\(path)' has shape \(valueDescription(entry.shape)), but '\(parameter.qualifiedName)' has shape \(formula) = \(valueDescription(values))",
+            message: "'\(key)' in '\(path)' has shape \(valueDescription(entry.shape)), but the model's '\(parameter.qualifiedName)' has shape \(formula) = \(valueDescription(values))",
             range: parameter.layer.callRange,
             facts: ["expected": valueDescription(values), "actual": valueDescription(entry.shape), "formula": formula]))
       } else if !["F32", "F16", "BF16", "F64"].contains(entry.dtype) {

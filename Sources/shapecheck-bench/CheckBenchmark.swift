@@ -1,0 +1,75 @@
+import Foundation
+import ShapeCheckKit
+import ShapeSource
+
+/// Timings of `check`: in-process analysis of generated chains of Linear and ReLU layers of
+/// growing length, and the whole `shapecheck check` process on the 3-vs-7 example.
+enum CheckBenchmark {
+  /// Layer counts of the generated models; the cost should grow linearly with them.
+  static let sizes = [1_250, 2_500, 5_000, 10_000]
+
+  static func run(repositoryRoot: String, executable: String) -> String {
+    var lines = ["check: in-process parse and inference of a generated chain (best of 5):"]
+    for size in sizes {
+      let source = SourceFile(path: "generated.nn", text: generatedModel(layers: size))
+      let seconds = best(of: 5) { _ = ModelCheck.analyze(source) }
+      let perLayer = seconds / Double(size) * 1e6
+      lines.append(String(format: "  %6d layers: %.4f s (%.2f µs per layer)", size, seconds, perLayer))
+    }
+    let example = (repositoryRoot as NSString).appendingPathComponent("fixtures/simple_net.nn")
+    if let process = processTime(executable: executable, arguments: ["check", example], repetitions: 20) {
+      lines.append(String(format: "check: whole process on fixtures/simple_net.nn: median %.2f ms over 20 runs", process * 1e3))
+    } else {
+      lines.append("check: whole-process timing skipped: \(executable) not found")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// A model of `layers` layers: Linear(16, 16) and ReLU alternating, in one Sequential.
+  static func generatedModel(layers: Int) -> String {
+    var text = "x: Tensor[N, 16]\n"
+    var names: [String] = []
+    for index in 0..<layers {
+      let name = "layer_\(index)"
+      text += index.isMultiple(of: 2) ? "\(name) = nn.Linear(16, 16)\n" : "\(name) = nn.ReLU()\n"
+      names.append(name)
+    }
+    text += "net = nn.Sequential(\n    " + names.joined(separator: ",\n    ") + ",\n)\n"
+    text += "y = net(x)\nassert y.shape == x.shape\n"
+    return text
+  }
+
+  static func best(of repetitions: Int, _ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    var best = Double.infinity
+    for _ in 0..<repetitions {
+      let elapsed = clock.measure(body)
+      best = min(best, seconds(elapsed))
+    }
+    return best
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+
+  /// The median wall-clock time of running the executable, or nil when it cannot be started.
+  static func processTime(executable: String, arguments: [String], repetitions: Int) -> Double? {
+    guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
+    var times: [Double] = []
+    let clock = ContinuousClock()
+    for _ in 0..<repetitions {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: executable)
+      process.arguments = arguments
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      let elapsed = clock.measure {
+        try? process.run()
+        process.waitUntilExit()
+      }
+      times.append(seconds(elapsed))
+    }
+    return times.sorted()[times.count / 2]
+  }
+}

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The blocked, SIMD, optionally multi-threaded matrix multiply behind `Tensor.linear`.
 ///
@@ -58,11 +59,35 @@ enum LinearKernel {
       }
       return
     }
-    // Each worker takes every `workers`-th tile, so tiles never share output elements.
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for tile in stride(from: worker, to: tileCount, by: workers) {
+    // Workers take tiles from a shared counter instead of a fixed share, because Dispatch may
+    // start a worker milliseconds late on a busy machine and the others should not wait for it.
+    let queue = TileQueue(count: tileCount)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let tile = queue.take() {
         computeTile(tile, columnTiles: columnTiles, operands: operands, dimensions: dimensions)
       }
+    }
+  }
+
+  /// A counter that hands out each tile number in 0..<count exactly once, to any thread.
+  final class TileQueue: @unchecked Sendable {
+    // `@unchecked Sendable` because `lock` guards every access to `next`.
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+
+    init(count: Int) {
+      self.count = count
+    }
+
+    /// Returns the next tile number, or nil when all tiles are taken.
+    func take() -> Int? {
+      lock.lock()
+      defer { lock.unlock() }
+      guard next < count else { return nil }
+      let tile = next
+      next += 1
+      return tile
     }
   }
 

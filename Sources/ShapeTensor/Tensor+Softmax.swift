@@ -18,10 +18,7 @@ extension Tensor {
   ///
   /// - Precondition: `dim` is in −rank..<rank (−1 and 0 for a scalar).
   public func softmax(dim: Int) -> Tensor {
-    mapSlices(dim: dim, operation: "softmax") { maximum, sum in
-      let inverse = 1 / Float(sum)
-      return { Foundation.exp($0 - maximum) * inverse }
-    }
+    normalizeSlices(dim: dim, logarithmic: false)
   }
 
   /// Returns `torch.log_softmax(self, dim)`: x − max − log(Σ exp(x − max)) along `dim`, in
@@ -29,21 +26,14 @@ extension Tensor {
   ///
   /// - Precondition: `dim` is in −rank..<rank (−1 and 0 for a scalar).
   public func logSoftmax(dim: Int) -> Tensor {
-    mapSlices(dim: dim, operation: "logSoftmax") { maximum, sum in
-      let logSum = Float(Foundation.log(sum))
-      return { $0 - maximum - logSum }
-    }
+    normalizeSlices(dim: dim, logarithmic: true)
   }
 
-  /// Applies a function built per slice along `dim` to every element of the slice.
-  ///
-  /// `makeTransform` receives the slice's maximum and Σ exp(x − max), summed in Double, and
-  /// returns the function from an input element to its output element.
-  private func mapSlices(
-    dim: Int, operation: String,
-    makeTransform: (_ maximum: Float, _ sum: Double) -> (Float) -> Float
-  ) -> Tensor {
+  /// Computes softmax, or log-softmax when `logarithmic` is true, of every slice along `dim`,
+  /// with Σ exp(x − max) summed in Double.
+  private func normalizeSlices(dim: Int, logarithmic: Bool) -> Tensor {
     guard let axis = Tensor.normalizedDimension(dim, rank: rank) else {
+      let operation = logarithmic ? "logSoftmax" : "softmax"
       preconditionFailure("\(operation): dim \(dim) is out of range for shape \(shape)")
     }
     // With no zero dimension every partial product is at most `count`, so none overflows.
@@ -59,20 +49,38 @@ extension Tensor {
           for innerIndex in 0..<inner {
             let start = outerIndex * size * inner + innerIndex
             let positions = stride(from: start, to: start + size * inner, by: inner)
-            let maximum = Tensor.sliceMaximum(input, positions: positions)
-            var sum = 0.0
-            for position in positions {
-              sum += Double(Foundation.exp(input[position] - maximum))
-            }
-            let transform = makeTransform(maximum, sum)
-            for position in positions {
-              result[position] = transform(input[position])
-            }
+            Tensor.normalizeSlice(
+              input, into: result, positions: positions, logarithmic: logarithmic)
           }
         }
       }
     }
     return Tensor(shape: shape, scalars: output)
+  }
+
+  /// Writes softmax, or log-softmax when `logarithmic` is true, of the elements of `input` at
+  /// `positions` to the same positions of `output`.
+  private static func normalizeSlice(
+    _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>,
+    positions: StrideTo<Int>, logarithmic: Bool
+  ) {
+    let maximum = sliceMaximum(input, positions: positions)
+    var sum = 0.0
+    for position in positions {
+      sum += Double(Foundation.exp(input[position] - maximum))
+    }
+
+    if logarithmic {
+      let logSum = Float(Foundation.log(sum))
+      for position in positions {
+        output[position] = input[position] - maximum - logSum
+      }
+    } else {
+      let inverse = 1 / Float(sum)
+      for position in positions {
+        output[position] = Foundation.exp(input[position] - maximum) * inverse
+      }
+    }
   }
 
   /// Returns the maximum of the elements at `positions`, or NaN when one of them is NaN.

@@ -53,9 +53,10 @@ public enum TorchInit {
   /// CPU, taking one draw from `generator` per value.
   ///
   /// The bounds are first rounded to Float32. Each value is `x · (to − from) + from` in Float32
-  /// with `x` = (draw & 0xFF_FFFF) · 2⁻²⁴, rounded as `arithmetic` selects. A result equal to `to`
-  /// is replaced by `from`, as PyTorch does to keep the range half open; that happens only when
-  /// the range is a few ulps wide. Returns an empty array when `count` is not positive.
+  /// with `x` = (draw & 0xFF_FFFF) · 2⁻²⁴, rounded as `arithmetic` selects. Rounding can reach
+  /// `to` when the range is not wide against |to|, as in U(1, 2) for x = 1 − 2⁻²⁴. PyTorch then
+  /// returns `from` to keep the range half open, and so does this function. Returns an empty
+  /// array when `count` is not positive.
   ///
   /// - Precondition: `from` and `to` are finite and `from <= to`; PyTorch raises an error
   ///   otherwise.
@@ -69,24 +70,32 @@ public enum TorchInit {
 
     let lower = Float(from)
     let upper = Float(to)
-    let range = upper - lower
-    let scale: Float = 1.0 / 16_777_216
     var values = [Float]()
     values.reserveCapacity(count)
     for _ in 0..<count {
-      let x = Float(generator.nextUInt32() & 0xff_ffff) * scale
-      var value: Float
-      switch arithmetic {
-      case .fusedMultiplyAdd:
-        value = lower.addingProduct(x, range)
-      case .separateRounding:
-        let product = x * range
-        value = product + lower
-      }
-      if value == upper { value = lower }
-      values.append(value)
+      let draw = generator.nextUInt32()
+      values.append(uniformValue(draw: draw, lower: lower, upper: upper, arithmetic: arithmetic))
     }
     return values
+  }
+
+  /// Returns the value PyTorch's float32 `uniform_` computes from one 32-bit `draw` for the
+  /// bounds `lower` and `upper`, already rounded to Float32.
+  static func uniformValue(
+    draw: UInt32, lower: Float, upper: Float, arithmetic: TorchUniformArithmetic
+  ) -> Float {
+    let x = Float(draw & 0xff_ffff) * (1.0 / 16_777_216)
+    let range = upper - lower
+    var value: Float
+    switch arithmetic {
+    case .fusedMultiplyAdd:
+      value = lower.addingProduct(x, range)
+    case .separateRounding:
+      let product = x * range
+      value = product + lower
+    }
+    if value == upper { value = lower }
+    return value
   }
 
   /// Draws the weight and bias that `reset_parameters` of `nn.Linear` and `nn.Conv*d` draw:

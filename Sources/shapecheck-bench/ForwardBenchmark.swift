@@ -21,6 +21,7 @@ enum ForwardBenchmark {
     else {
       return "forward benchmark failed: invalid layer shapes"
     }
+    // The same inputs as `torch.manual_seed(0); torch.rand(2038, 784)`.
     var inputGenerator = TorchGenerator(seed: 0)
     let pixels = TorchInit.uniform(
       count: batchSize * 784, from: 0, to: 1, generator: &inputGenerator)

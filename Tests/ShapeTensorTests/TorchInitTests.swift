@@ -190,6 +190,23 @@ struct TorchInitTests {
     }
   }
 
+  @Test("rounding up to the upper bound returns the lower")
+  func roundingToUpperBound() {
+    // x = 1 − 2⁻²⁴ gives 1 + x, which rounds to 2 in Float32, so PyTorch returns 1.
+    for arithmetic in [TorchUniformArithmetic.fusedMultiplyAdd, .separateRounding] {
+      let largest = TorchInit.uniformValue(
+        draw: 0xffff_ffff, lower: 1, upper: 2, arithmetic: arithmetic)
+      #expect(largest == 1)
+      let belowLargest = TorchInit.uniformValue(
+        draw: 0x00ff_fffe, lower: 1, upper: 2, arithmetic: arithmetic)
+      #expect(belowLargest == 2 - 0x1p-23)
+    }
+    // With a symmetric range the largest draw stays below the upper bound.
+    let symmetric = TorchInit.uniformValue(
+      draw: 0x00ff_ffff, lower: -1, upper: 1, arithmetic: .fusedMultiplyAdd)
+    #expect(symmetric == 1 - 0x1p-23)
+  }
+
   @Test("uniform consumes one draw per element")
   func oneDrawPerElement() {
     var drawn = TorchGenerator(seed: 3)

@@ -187,6 +187,12 @@ extension SyntaxParser {
     }
   }
 
+  /// Returns an `.invalid` node from `start` to the last consumed token, or an empty one after
+  /// it when the error came before any token of the part was consumed.
+  private func invalidExpression(from start: Int) -> Expression {
+    Expression(.invalid, range: SourceRange(start: min(start, lastEnd), end: lastEnd))
+  }
+
   /// Returns the target as an identifier if it is a plain name without parentheses.
   private func plainName(_ target: Expression) -> Identifier? {
     guard case .name(let name) = target.kind,
@@ -207,13 +213,13 @@ extension SyntaxParser {
     do {
       value = try parseExpressionList().expression
     } catch {
-      let invalid = Expression(.invalid, range: SourceRange(start: valueStart, end: lastEnd))
+      let invalid = invalidExpression(from: valueStart)
       statements.append(Statement(
         .assignment(target: name, value: invalid), range: SourceRange(start: start, end: lastEnd)))
       throw error
     }
     if current.isSymbol("=") {
-      let invalid = Expression(.invalid, range: SourceRange(start: valueStart, end: lastEnd))
+      let invalid = invalidExpression(from: valueStart)
       statements.append(Statement(
         .assignment(target: name, value: invalid), range: SourceRange(start: start, end: lastEnd)))
       throw fail(
@@ -243,7 +249,7 @@ extension SyntaxParser {
       }
     } catch {
       // Keep the declared name so that later passes do not report it as undefined.
-      let invalid = Expression(.invalid, range: SourceRange(start: partStart, end: lastEnd))
+      let invalid = invalidExpression(from: partStart)
       let kind: StatementKind =
         if let annotation {
           .declaration(name: name, annotation: annotation, value: invalid)

@@ -1,8 +1,9 @@
 // The grammar of the model language in EBNF, a subset of Python 3's. NAME excludes Python's
 // keywords. Inside (), [] and {} line endings are ignored; elsewhere NEWLINE ends a line.
+// Blank lines and lines that contain only a comment produce no NEWLINE.
 //
 //   file            = { line } ;
-//   line            = statement { ";" statement } [ ";" ] NEWLINE ;
+//   line            = statement { ";" statement } [ ";" ] ( NEWLINE | END_OF_FILE ) ;
 //   statement       = import | declaration | assignment | assertion | "pass"
 //                   | expression_list ;
 //   import          = "import" dotted_name [ "as" NAME ] { "," dotted_name [ "as" NAME ] }
@@ -68,7 +69,7 @@ public enum Parser {
   }
 }
 
-/// The signal that a statement failed to parse; its error has been reported already.
+/// The signal that a statement failed to parse, thrown after its error has been reported.
 struct ParseAbort: Error {}
 
 /// An expression with the depth of its tree, a leaf counting as 1.
@@ -108,7 +109,7 @@ struct SyntaxParser {
 
   var previous: Token? { index > 0 ? tokens[index - 1] : nil }
 
-  /// Moves past the current token; inside brackets, line endings are skipped as well.
+  /// Moves past the current token, and inside brackets past the line endings after it.
   mutating func advance() {
     lastEnd = current.range.end
     if current.kind != .endOfFile {

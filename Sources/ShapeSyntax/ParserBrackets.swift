@@ -121,7 +121,7 @@ extension SyntaxParser {
 
   // MARK: Subscripts
 
-  /// Parses `base[index]`; an index with commas is a tuple spanning the elements only.
+  /// Parses `base[index]`. An index with commas is a tuple spanning the elements only.
   mutating func parseSubscript(base: ParsedExpression) throws(ParseAbort) -> ParsedExpression {
     let opener = try openBracket()
     if current.isSymbol("]") {
@@ -163,7 +163,7 @@ extension SyntaxParser {
 
   // MARK: Calls
 
-  /// Parses `callee(arguments)`; the node spans from the callee to the closing parenthesis.
+  /// Parses `callee(arguments)` into a node spanning the callee to the closing parenthesis.
   mutating func parseCall(callee: ParsedExpression) throws(ParseAbort) -> ParsedExpression {
     let opener = try openBracket()
     var arguments: [Argument] = []

@@ -61,10 +61,10 @@ extension SyntaxParser {
     return left
   }
 
-  /// Parses unary `+` and `-` and what they apply to.
+  /// Parses unary `+` and `-` and the operand they apply to.
   ///
-  /// This is the only recursive step that brackets do not bound (through `**`), so it counts
-  /// its recursion; the prefix operators themselves are collected in a loop.
+  /// The prefix operators are collected in a loop. The right operand of `**` recurses back
+  /// here without a bracket, so this function counts the recursion depth and bounds it.
   private mutating func parseFactor() throws(ParseAbort) -> ParsedExpression {
     recursionDepth += 1
     defer { recursionDepth -= 1 }

@@ -43,8 +43,10 @@ extension SyntaxParser {
       range: SourceRange(start: start, end: token.range.start)))
   }
 
-  /// Parses one statement; after an error, skips the rest of it, leaving the parser at the
-  /// `;`, line ending or end of file after it, or at a line that starts a new statement.
+  /// Parses one statement, or after an error skips the rest of it.
+  ///
+  /// Afterwards the parser is at the `;`, line ending or end of file after the statement, or
+  /// at a line that starts a new statement.
   private mutating func parseStatementWithRecovery() {
     bracketDepth = 0
     recursionDepth = 0

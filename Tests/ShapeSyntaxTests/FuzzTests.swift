@@ -86,12 +86,14 @@ private func expressions(of statement: Statement) -> [Expression] {
       let tree = parse(bytes: bytes)
       withErrors += tree.hasErrors ? 1 : 0
       for diagnostic in tree.diagnostics {
-        #expect(diagnostic.range.start >= 0 && diagnostic.range.end <= bytes.count)
+        #expect(diagnostic.range.start >= 0)
+        #expect(diagnostic.range.end <= bytes.count)
         #expect(diagnostic.message.first?.isUppercase != true)
         #expect(!diagnostic.message.hasSuffix("."))
       }
       for statement in tree.statements {
-        #expect(statement.range.start >= 0 && statement.range.end <= bytes.count)
+        #expect(statement.range.start >= 0)
+        #expect(statement.range.end <= bytes.count)
         for expression in expressions(of: statement) {
           #expect(depth(expression) <= ParserLimits.standard.maxExpressionDepth)
           #expect(expression.range.end <= statement.range.end)

@@ -99,6 +99,10 @@ struct StringScanner {
     let byte = lexer.bytes[lexer.offset]
     if byte == UInt8(ascii: "\\") {
       scanEscape(&lexer)
+    } else if byte == UInt8(ascii: "\r") {
+      // Python reads source with universal newlines, so CRLF and CR in a string become LF.
+      contents.append("\n")
+      lexer.offset += lexer.peek(1) == UInt8(ascii: "\n") ? 2 : 1
     } else {
       appendCharacter(&lexer)
     }

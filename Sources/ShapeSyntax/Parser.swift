@@ -107,8 +107,6 @@ struct SyntaxParser {
 
   var current: Token { tokens[index] }
 
-  var previous: Token? { index > 0 ? tokens[index - 1] : nil }
-
   /// Moves past the current token, and inside brackets past the line endings after it.
   mutating func advance() {
     lastEnd = current.range.end

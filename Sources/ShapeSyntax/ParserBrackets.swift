@@ -38,10 +38,11 @@ extension SyntaxParser {
     if startsNewStatement(current) {
       let point = SourceRange.at(lastEnd)
       // Inserting the bracket is the one safe repair only when no other bracket is open.
-      let fixIts =
-        bracketDepth == 1
-        ? [FixIt(message: "insert '\(closer)'", edits: [TextEdit(range: point, replacement: closer)])]
-        : []
+      var fixIts: [FixIt] = []
+      if bracketDepth == 1 {
+        let edit = TextEdit(range: point, replacement: closer)
+        fixIts = [FixIt(message: "insert '\(closer)'", edits: [edit])]
+      }
       return fail(.syntaxUnclosedBracket, message, at: point, notes: [note], fixIts: fixIts)
     }
     if current.isClosingBracket {
@@ -74,9 +75,9 @@ extension SyntaxParser {
     let first = try parseExpression()
     guard current.isSymbol(",") else {
       try closeBracket(opener, expected: "')' after the expression")
+      let range = SourceRange(start: start, end: lastEnd)
       return ParsedExpression(
-        expression: Expression(first.expression.kind, range: SourceRange(start: start, end: lastEnd)),
-        depth: first.depth)
+        expression: Expression(first.expression.kind, range: range), depth: first.depth)
     }
     let rest = try parseElements(after: first, inside: opener)
     try closeBracket(opener, expected: "',' or ')' after the tuple element")

@@ -166,7 +166,8 @@ extension SyntaxParser {
     return " after '\(previous.text)'"
   }
 
-  /// Returns the last token consumed, skipping line endings.
+  /// Returns the last token consumed in the current statement, or nil at its start, where
+  /// the last token consumed is a line ending.
   private var lastConsumedToken: Token? {
     var position = index - 1
     while position >= 0 {

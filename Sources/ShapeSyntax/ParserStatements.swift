@@ -61,11 +61,14 @@ extension SyntaxParser {
       return
     }
     let statementCount = statements.count
+    let firstIndex = index
     do {
       try parseStatement()
       try expectStatementEnd()
     } catch {
-      skipRestOfStatement(stopAtSemicolon: true)
+      // A statement that failed at its first token, such as a stray ';', ends at the line
+      // ending, so that ';;;;' gives one error rather than one per ';'.
+      skipRestOfStatement(stopAtSemicolon: index != firstIndex)
       if statements.count > statementCount {
         extendInvalidParts(ofLastStatementTo: lastEnd)
       }

@@ -89,6 +89,9 @@ struct SyntaxParser {
   var bracketDepth = 0
   /// The depth of recursion through `parseFactor`, which bounds the parser's stack.
   var recursionDepth = 0
+  /// The largest `recursionDepth` that input within both depth limits can reach: one level
+  /// per open bracket and per `**`, plus the statement's own expression.
+  let maxRecursionDepth: Int
   /// The end offset of the last token consumed.
   var lastEnd = 0
   /// The indentation of the line on which the current statement starts.
@@ -99,6 +102,10 @@ struct SyntaxParser {
   init(source: SourceFile, lexed: LexedSource, limits: ParserLimits) {
     self.source = source
     self.limits = limits
+    // Saturating, so that limits near Int.max cannot trap.
+    let (sum, overflow) = limits.maxExpressionDepth.addingReportingOverflow(
+      limits.maxNestingDepth)
+    self.maxRecursionDepth = overflow || sum == Int.max ? Int.max : sum + 1
     self.tokens = lexed.tokens
     self.deferredErrors = lexed.deferredErrors
   }

@@ -68,7 +68,7 @@ extension SyntaxParser {
   private mutating func parseFactor() throws(ParseAbort) -> ParsedExpression {
     recursionDepth += 1
     defer { recursionDepth -= 1 }
-    guard recursionDepth <= limits.maxExpressionDepth + limits.maxNestingDepth + 1 else {
+    guard recursionDepth <= maxRecursionDepth else {
       throw tooComplex(at: current.range)
     }
     var prefixes: [(op: UnaryOperator, start: Int)] = []

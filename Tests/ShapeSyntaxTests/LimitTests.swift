@@ -145,3 +145,22 @@ private func codes(_ tree: SyntaxTree) -> [DiagnosticCode] {
     #expect(renderStatements(tree) == ["(= x \(digits))"])
   }
 }
+
+@Suite struct ExtremeLimitTests {
+  @Test func maximalLimitsDoNotOverflow() {
+    let limits = ParserLimits(
+      maxSourceBytes: .max, maxNestingDepth: .max, maxExpressionDepth: .max)
+    let tree = parse("x = -(a ** -b)[0]\n", limits: limits)
+    #expect(tree.diagnostics.isEmpty)
+  }
+
+  @Test func zeroAndNegativeLimitsRejectEverything() {
+    let zero = ParserLimits(maxSourceBytes: 100, maxNestingDepth: 0, maxExpressionDepth: 0)
+    #expect(parse("x = 1\n", limits: zero).diagnostics.map(\.code) == [
+      .syntaxExpressionTooComplex
+    ])
+    #expect(parse("(\n", limits: zero).diagnostics.map(\.code) == [.syntaxNestingTooDeep])
+    let negative = ParserLimits(maxSourceBytes: -1, maxNestingDepth: -1, maxExpressionDepth: -1)
+    #expect(parse("", limits: negative).diagnostics.map(\.code) == [.syntaxFileTooLarge])
+  }
+}

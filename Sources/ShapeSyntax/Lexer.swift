@@ -19,7 +19,7 @@ struct LexedSource: Sendable {
 /// continuations. The parser tracks bracket nesting, so it joins lines inside brackets.
 struct Lexer {
   let source: SourceFile
-  var bytes: [UInt8] { source.bytes }
+  let bytes: [UInt8]
   var offset = 0
   var output = LexedSource(tokens: [], comments: [], diagnostics: [], deferredErrors: [:])
   /// Whether the next token is the first on its line.
@@ -35,6 +35,10 @@ struct Lexer {
 
   private init(source: SourceFile) {
     self.source = source
+    self.bytes = source.bytes
+    // Dense model code such as `x = nn.Linear(in_features=1, out_features=3)` has about one
+    // token per 4 bytes. Reserving that much up front avoids regrowing a large array.
+    output.tokens.reserveCapacity(source.bytes.count / 4 + 1)
   }
 
   private mutating func run() {

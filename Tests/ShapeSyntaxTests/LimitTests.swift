@@ -3,7 +3,7 @@ import ShapeSource
 import ShapeSyntax
 import Testing
 
-/// Returns `"x = "` followed by `count` copies of `piece` around `core`.
+/// Returns `x = ` and `core` wrapped in `count` copies of `open` and `close`, then `y = 1`.
 private func nested(_ count: Int, open: String, core: String, close: String) -> String {
   "x = " + String(repeating: open, count: count) + core + String(repeating: close, count: count)
     + "\ny = 1\n"

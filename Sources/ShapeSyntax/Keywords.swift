@@ -1,4 +1,4 @@
-/// Python's hard keywords; none of them can be a name in the model language.
+/// Python's hard keywords, none of which can be a name in the model language.
 let pythonKeywords: Set<String> = [
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
   "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",

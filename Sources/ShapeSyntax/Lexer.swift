@@ -7,19 +7,19 @@ struct LexedSource: Sendable {
   var comments: [Comment]
   /// Errors and warnings reported wherever they occur, such as invalid encoding.
   var diagnostics: [Diagnostic]
-  /// Errors of `.invalid` tokens, keyed by token index; the parser reports one only when it
-  /// reaches the token, so that text skipped after another error adds no second error.
+  /// Errors of `.invalid` tokens, keyed by token index. The parser reports an error only when
+  /// it reaches the token, so text skipped after an earlier error adds no second error.
   var deferredErrors: [Int: Diagnostic]
 }
 
 /// Splits UTF-8 source bytes into tokens, following Python's lexical rules where the model
 /// language uses them.
 ///
-/// Implicit line joining inside brackets is left to the parser, which knows the nesting:
-/// the lexer emits a `.newline` token at every line ending outside strings and continuations.
+/// The lexer emits a `.newline` token at every line ending outside strings and backslash
+/// continuations. The parser tracks bracket nesting, so it joins lines inside brackets.
 struct Lexer {
   let source: SourceFile
-  var bytes: [UInt8] { source.bytes }
+  let bytes: [UInt8]
   var offset = 0
   var output = LexedSource(tokens: [], comments: [], diagnostics: [], deferredErrors: [:])
   /// Whether the next token is the first on its line.
@@ -35,6 +35,10 @@ struct Lexer {
 
   private init(source: SourceFile) {
     self.source = source
+    self.bytes = source.bytes
+    // Dense model code such as `x = nn.Linear(in_features=1, out_features=3)` has about one
+    // token per 4 bytes. Reserving that much up front avoids regrowing a large array.
+    output.tokens.reserveCapacity(source.bytes.count / 4 + 1)
   }
 
   private mutating func run() {
@@ -238,10 +242,10 @@ struct Lexer {
     }
     let scalar = Unicode.Scalar(bytes[offset])
     offset += 1
-    let shown = scalar.value < 0x20 || scalar.value == 0x7F ? "" : "'\(scalar)' "
+    let printable = scalar.value < 0x20 || scalar.value == 0x7F ? "" : "'\(scalar)' "
     emitInvalid(
       from: start, code: .syntaxInvalidCharacter,
-      message: "invalid character \(shown)(\(codePoint(scalar)))")
+      message: "invalid character \(printable)(\(codePoint(scalar)))")
   }
 
   // MARK: Byte classes
@@ -273,7 +277,7 @@ func codePoint(_ scalar: Unicode.Scalar) -> String {
 }
 
 /// Every operator and delimiter of Python 3, keyed by its bytes packed little-endian into a
-/// `UInt32`; the parser rejects those outside the language.
+/// `UInt32`. The parser rejects those outside the language.
 let pythonSymbols: [UInt32: String] = {
   let symbols = [
     "+", "-", "*", "**", "/", "//", "%", "@", "<<", ">>", "&", "|", "^", "~", ":=",

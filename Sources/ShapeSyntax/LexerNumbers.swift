@@ -102,8 +102,8 @@ extension Lexer {
     emit(.integer, from: start, text: String(value))
   }
 
-  /// Consumes digits of `radix` with single underscores between them; returns whether there
-  /// was at least one digit and every underscore stood between two digits.
+  /// Consumes digits of `radix` and underscores. Returns whether there was at least one digit
+  /// and every underscore was between two digits.
   private mutating func scanDigits(radix: Int) -> Bool {
     var sawDigit = false
     var wellFormed = true

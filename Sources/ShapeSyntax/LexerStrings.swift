@@ -13,8 +13,9 @@ private let stringPrefixes: Set<String> = [
 extension Lexer {
   /// Lexes a string literal whose prefix starts at `start` and whose quote is at `offset`.
   ///
-  /// Only plain and `r`/`u` strings are part of the language; f-strings, bytes and template
-  /// strings are lexed to their end and then rejected as one invalid token.
+  /// Only plain, `r` and `u` strings are part of the language. f-strings, bytes and template
+  /// strings are lexed to their end so that the rest of the line stays intact, and then become
+  /// one invalid token.
   mutating func lexString(start: Int, prefix: String) {
     let quote = bytes[offset]
     let isTriple = peek(1) == quote && peek(2) == quote
@@ -98,6 +99,10 @@ struct StringScanner {
     let byte = lexer.bytes[lexer.offset]
     if byte == UInt8(ascii: "\\") {
       scanEscape(&lexer)
+    } else if byte == UInt8(ascii: "\r") {
+      // Python reads source with universal newlines, so CRLF and CR in a string become LF.
+      contents.append("\n")
+      lexer.offset += lexer.peek(1) == UInt8(ascii: "\n") ? 2 : 1
     } else {
       appendCharacter(&lexer)
     }

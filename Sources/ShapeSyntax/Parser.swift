@@ -1,8 +1,9 @@
 // The grammar of the model language in EBNF, a subset of Python 3's. NAME excludes Python's
 // keywords. Inside (), [] and {} line endings are ignored; elsewhere NEWLINE ends a line.
+// Blank lines and lines that contain only a comment produce no NEWLINE.
 //
 //   file            = { line } ;
-//   line            = statement { ";" statement } [ ";" ] NEWLINE ;
+//   line            = statement { ";" statement } [ ";" ] ( NEWLINE | END_OF_FILE ) ;
 //   statement       = import | declaration | assignment | assertion | "pass"
 //                   | expression_list ;
 //   import          = "import" dotted_name [ "as" NAME ] { "," dotted_name [ "as" NAME ] }
@@ -68,7 +69,7 @@ public enum Parser {
   }
 }
 
-/// The signal that a statement failed to parse; its error has been reported already.
+/// The signal that a statement failed to parse, thrown after its error has been reported.
 struct ParseAbort: Error {}
 
 /// An expression with the depth of its tree, a leaf counting as 1.
@@ -88,6 +89,9 @@ struct SyntaxParser {
   var bracketDepth = 0
   /// The depth of recursion through `parseFactor`, which bounds the parser's stack.
   var recursionDepth = 0
+  /// The largest `recursionDepth` that input within both depth limits can reach: one level
+  /// per open bracket and per `**`, plus the statement's own expression.
+  let maxRecursionDepth: Int
   /// The end offset of the last token consumed.
   var lastEnd = 0
   /// The indentation of the line on which the current statement starts.
@@ -98,6 +102,10 @@ struct SyntaxParser {
   init(source: SourceFile, lexed: LexedSource, limits: ParserLimits) {
     self.source = source
     self.limits = limits
+    // Saturating, so that limits near Int.max cannot trap.
+    let (sum, overflow) = limits.maxExpressionDepth.addingReportingOverflow(
+      limits.maxNestingDepth)
+    self.maxRecursionDepth = overflow || sum == Int.max ? Int.max : sum + 1
     self.tokens = lexed.tokens
     self.deferredErrors = lexed.deferredErrors
   }
@@ -106,9 +114,7 @@ struct SyntaxParser {
 
   var current: Token { tokens[index] }
 
-  var previous: Token? { index > 0 ? tokens[index - 1] : nil }
-
-  /// Moves past the current token; inside brackets, line endings are skipped as well.
+  /// Moves past the current token, and inside brackets past the line endings after it.
   mutating func advance() {
     lastEnd = current.range.end
     if current.kind != .endOfFile {

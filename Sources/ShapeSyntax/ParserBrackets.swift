@@ -38,10 +38,11 @@ extension SyntaxParser {
     if startsNewStatement(current) {
       let point = SourceRange.at(lastEnd)
       // Inserting the bracket is the one safe repair only when no other bracket is open.
-      let fixIts =
-        bracketDepth == 1
-        ? [FixIt(message: "insert '\(closer)'", edits: [TextEdit(range: point, replacement: closer)])]
-        : []
+      var fixIts: [FixIt] = []
+      if bracketDepth == 1 {
+        let edit = TextEdit(range: point, replacement: closer)
+        fixIts = [FixIt(message: "insert '\(closer)'", edits: [edit])]
+      }
       return fail(.syntaxUnclosedBracket, message, at: point, notes: [note], fixIts: fixIts)
     }
     if current.isClosingBracket {
@@ -74,9 +75,9 @@ extension SyntaxParser {
     let first = try parseExpression()
     guard current.isSymbol(",") else {
       try closeBracket(opener, expected: "')' after the expression")
+      let range = SourceRange(start: start, end: lastEnd)
       return ParsedExpression(
-        expression: Expression(first.expression.kind, range: SourceRange(start: start, end: lastEnd)),
-        depth: first.depth)
+        expression: Expression(first.expression.kind, range: range), depth: first.depth)
     }
     let rest = try parseElements(after: first, inside: opener)
     try closeBracket(opener, expected: "',' or ')' after the tuple element")
@@ -121,7 +122,7 @@ extension SyntaxParser {
 
   // MARK: Subscripts
 
-  /// Parses `base[index]`; an index with commas is a tuple spanning the elements only.
+  /// Parses `base[index]`. An index with commas is a tuple spanning the elements only.
   mutating func parseSubscript(base: ParsedExpression) throws(ParseAbort) -> ParsedExpression {
     let opener = try openBracket()
     if current.isSymbol("]") {
@@ -163,7 +164,7 @@ extension SyntaxParser {
 
   // MARK: Calls
 
-  /// Parses `callee(arguments)`; the node spans from the callee to the closing parenthesis.
+  /// Parses `callee(arguments)` into a node spanning the callee to the closing parenthesis.
   mutating func parseCall(callee: ParsedExpression) throws(ParseAbort) -> ParsedExpression {
     let opener = try openBracket()
     var arguments: [Argument] = []

@@ -61,14 +61,14 @@ extension SyntaxParser {
     return left
   }
 
-  /// Parses unary `+` and `-` and what they apply to.
+  /// Parses unary `+` and `-` and the operand they apply to.
   ///
-  /// This is the only recursive step that brackets do not bound (through `**`), so it counts
-  /// its recursion; the prefix operators themselves are collected in a loop.
+  /// The prefix operators are collected in a loop. The right operand of `**` recurses back
+  /// here without a bracket, so this function counts the recursion depth and bounds it.
   private mutating func parseFactor() throws(ParseAbort) -> ParsedExpression {
     recursionDepth += 1
     defer { recursionDepth -= 1 }
-    guard recursionDepth <= limits.maxExpressionDepth + limits.maxNestingDepth + 1 else {
+    guard recursionDepth <= maxRecursionDepth else {
       throw tooComplex(at: current.range)
     }
     var prefixes: [(op: UnaryOperator, start: Int)] = []
@@ -166,7 +166,8 @@ extension SyntaxParser {
     return " after '\(previous.text)'"
   }
 
-  /// Returns the last token consumed, skipping line endings.
+  /// Returns the last token consumed in the current statement, or nil at its start, where
+  /// the last token consumed is a line ending.
   private var lastConsumedToken: Token? {
     var position = index - 1
     while position >= 0 {

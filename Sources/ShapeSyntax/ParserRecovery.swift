@@ -13,10 +13,11 @@ extension SyntaxParser {
     return token.isFirstOnLine && token.indent <= statementIndent && !token.isClosingBracket
   }
 
-  /// Skips to the end of the current statement, counting brackets from the parser's current
-  /// depth, and stops at a line ending outside brackets, at the end of file, at a `;`
-  /// outside brackets if `stopAtSemicolon`, or, if `stopAtNewStatement`, before a line that
-  /// starts a new statement.
+  /// Skips to the end of the current statement, counting brackets from the parser's depth.
+  ///
+  /// The scan stops at a line ending outside brackets or at the end of file. It also stops at
+  /// a `;` outside brackets if `stopAtSemicolon` is set, and before a line that starts a new
+  /// statement if `stopAtNewStatement` is set.
   ///
   /// The loop is linear in the number of tokens, whatever their nesting.
   mutating func skipRestOfStatement(stopAtSemicolon: Bool, stopAtNewStatement: Bool = true) {

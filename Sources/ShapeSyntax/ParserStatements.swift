@@ -43,8 +43,10 @@ extension SyntaxParser {
       range: SourceRange(start: start, end: token.range.start)))
   }
 
-  /// Parses one statement; after an error, skips the rest of it, leaving the parser at the
-  /// `;`, line ending or end of file after it, or at a line that starts a new statement.
+  /// Parses one statement, or after an error skips the rest of it.
+  ///
+  /// Afterwards the parser is at the `;`, line ending or end of file after the statement, or
+  /// at a line that starts a new statement.
   private mutating func parseStatementWithRecovery() {
     bracketDepth = 0
     recursionDepth = 0
@@ -59,11 +61,14 @@ extension SyntaxParser {
       return
     }
     let statementCount = statements.count
+    let firstIndex = index
     do {
       try parseStatement()
       try expectStatementEnd()
     } catch {
-      skipRestOfStatement(stopAtSemicolon: true)
+      // A statement that failed at its first token, such as a stray ';', ends at the line
+      // ending, so that ';;;;' gives one error rather than one per ';'.
+      skipRestOfStatement(stopAtSemicolon: index != firstIndex)
       if statements.count > statementCount {
         extendInvalidParts(ofLastStatementTo: lastEnd)
       }
@@ -187,6 +192,12 @@ extension SyntaxParser {
     }
   }
 
+  /// Returns an `.invalid` node from `start` to the last consumed token, or an empty one after
+  /// it when the error came before any token of the part was consumed.
+  private func invalidExpression(from start: Int) -> Expression {
+    Expression(.invalid, range: SourceRange(start: min(start, lastEnd), end: lastEnd))
+  }
+
   /// Returns the target as an identifier if it is a plain name without parentheses.
   private func plainName(_ target: Expression) -> Identifier? {
     guard case .name(let name) = target.kind,
@@ -207,13 +218,13 @@ extension SyntaxParser {
     do {
       value = try parseExpressionList().expression
     } catch {
-      let invalid = Expression(.invalid, range: SourceRange(start: valueStart, end: lastEnd))
+      let invalid = invalidExpression(from: valueStart)
       statements.append(Statement(
         .assignment(target: name, value: invalid), range: SourceRange(start: start, end: lastEnd)))
       throw error
     }
     if current.isSymbol("=") {
-      let invalid = Expression(.invalid, range: SourceRange(start: valueStart, end: lastEnd))
+      let invalid = invalidExpression(from: valueStart)
       statements.append(Statement(
         .assignment(target: name, value: invalid), range: SourceRange(start: start, end: lastEnd)))
       throw fail(
@@ -243,7 +254,7 @@ extension SyntaxParser {
       }
     } catch {
       // Keep the declared name so that later passes do not report it as undefined.
-      let invalid = Expression(.invalid, range: SourceRange(start: partStart, end: lastEnd))
+      let invalid = invalidExpression(from: partStart)
       let kind: StatementKind =
         if let annotation {
           .declaration(name: name, annotation: annotation, value: invalid)

@@ -1,6 +1,6 @@
 import ShapeDiagnostics
 
-/// Diagnostic codes of the lexer and parser; every id starts with `syntax.`.
+/// Diagnostic codes of the lexer and parser, whose ids all start with `syntax.`.
 extension DiagnosticCode {
   /// A token that cannot appear where it was found.
   public static let syntaxUnexpectedToken = DiagnosticCode(

@@ -2,17 +2,17 @@ import ShapeSource
 
 /// The kind of a lexical token.
 enum TokenKind: Equatable, Sendable {
-  /// An identifier or keyword; keywords are told apart by the parser.
+  /// An identifier or keyword. The parser distinguishes keywords by their text.
   case name
   case integer
   case float
   case string
   /// An operator or delimiter such as `+`, `**=` or `(`.
   case symbol
-  /// The end of a physical line; blank and comment-only lines produce none.
+  /// The end of a physical line. Blank and comment-only lines produce none.
   case newline
   case endOfFile
-  /// Text the lexer could not turn into a token; its error is reported once.
+  /// Text the lexer could not turn into a token, with its error reported at most once.
   case invalid
 }
 
@@ -55,7 +55,7 @@ struct Token: Sendable {
   }
 }
 
-/// The closing bracket that matches an opening one.
+/// Returns the closing bracket that matches an opening one.
 func closingBracket(for opening: String) -> String {
   switch opening {
   case "(": ")"

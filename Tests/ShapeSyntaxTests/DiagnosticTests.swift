@@ -70,11 +70,13 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
       covered: "for"),
     ErrorCase(
       source: "x = a @ b\n",
-      diagnostic: "syntax.unsupported-expression@1:7 operator '@' is not part of the model language",
+      diagnostic: "syntax.unsupported-expression@1:7 operator '@' is not part of the "
+        + "model language",
       covered: "@"),
     ErrorCase(
       source: "x = ~a\n",
-      diagnostic: "syntax.unsupported-expression@1:5 operator '~' is not part of the model language",
+      diagnostic: "syntax.unsupported-expression@1:5 operator '~' is not part of the "
+        + "model language",
       covered: "~"),
     ErrorCase(
       source: "x = {1: 2}\n",
@@ -169,6 +171,10 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
       source: "x = 1 ! 2\n",
       diagnostic: "syntax.invalid-character@1:7 invalid character '!' (U+0021)",
       covered: "!"),
+    ErrorCase(
+      source: "x = 1\u{0}\n",
+      diagnostic: "syntax.invalid-character@1:6 invalid character (U+0000)",
+      covered: "\u{0}"),
     ErrorCase(
       source: "x = a × b\n",
       diagnostic: "syntax.invalid-character@1:7 invalid character '×' (U+00D7)",
@@ -275,7 +281,8 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
     ])
     let diagnostic = try #require(tree.diagnostics.first)
     #expect(diagnostic.range == .at(10))
-    #expect(diagnostic.notes == [Note(message: "'(' opened here", range: SourceRange(start: 5, end: 6))])
+    let note = Note(message: "'(' opened here", range: SourceRange(start: 5, end: 6))
+    #expect(diagnostic.notes == [note])
     #expect(diagnostic.fixIts == [
       FixIt(message: "insert ')'", edits: [TextEdit(range: .at(10), replacement: ")")])
     ])
@@ -308,7 +315,8 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
       "syntax.unclosed-bracket@2:4 expected ')' to close '(' at line 1, found ']'"
     ])
     let diagnostic = try #require(tree.diagnostics.first)
-    #expect(diagnostic.notes == [Note(message: "'(' opened here", range: SourceRange(start: 5, end: 6))])
+    let note = Note(message: "'(' opened here", range: SourceRange(start: 5, end: 6))
+    #expect(diagnostic.notes == [note])
     #expect(diagnostic.fixIts.isEmpty)
     #expect(renderStatements(tree) == ["(= x <invalid>)", "(= y 3)"])
   }
@@ -319,7 +327,8 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
       "syntax.duplicate-keyword@1:13 keyword argument 'a' is repeated"
     ])
     let diagnostic = try #require(tree.diagnostics.first)
-    #expect(diagnostic.notes == [Note(message: "'a' first given here", range: SourceRange(start: 2, end: 3))])
+    let note = Note(message: "'a' first given here", range: SourceRange(start: 2, end: 3))
+    #expect(diagnostic.notes == [note])
   }
 
   @Test func oneErrorPerStatementAndRecovery() {

@@ -104,6 +104,8 @@ private func renderValue(_ expression: String) -> String {
     ("R'\\''", "\\'"),
     ("u'é'", "é"),
     ("'''a\nb'''", "a\nb"),
+    ("'''a\r\nb\rc'''", "a\nb\nc"),
+    ("r'''a\\\r\nb'''", "a\\\nb"),
     ("\"\"\"x \"quoted\" y\"\"\"", "x \"quoted\" y"),
     ("'a' \"b\" '''c'''", "abc"),
     ("'a\\\nb'", "ab"),

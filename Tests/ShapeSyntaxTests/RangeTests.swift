@@ -91,3 +91,17 @@ private func assignedValue(_ tree: SyntaxTree) throws -> Expression {
     #expect(tree.statements.map { text(tree, $0.range) } == ["a = 1", "b = 2"])
   }
 }
+
+@Suite struct InvalidRangeTests {
+  @Test func missingValueIsEmptyRangeAfterEquals() throws {
+    let tree = parse("x =   \ny = 2\n")
+    let statement = try #require(tree.statements.first)
+    guard case .assignment(_, let value) = statement.kind else {
+      Issue.record("expected an assignment")
+      return
+    }
+    #expect(value.kind == .invalid)
+    #expect(value.range == .at(3))
+    #expect(statement.range == SourceRange(start: 0, end: 3))
+  }
+}

@@ -160,3 +160,19 @@ import Testing
     #expect(tree.hasErrors)
   }
 }
+
+@Suite struct StatementRecoveryTests {
+  @Test func straySemicolonsGiveOneError() {
+    let tree = parse("x = 1;;;;\ny = 2\n")
+    #expect(renderDiagnostics(tree) == [
+      "syntax.unexpected-token@1:7 expected an expression after ';', found ';'"
+    ])
+    #expect(renderStatements(tree) == ["(= x 1)", "(= y 2)"])
+  }
+
+  @Test func errorAfterSemicolonKeepsNextStatement() {
+    let tree = parse("x = $; y = 2\n")
+    #expect(renderDiagnostics(tree).map { $0.prefix(28) } == ["syntax.invalid-character@1:5"])
+    #expect(renderStatements(tree) == ["(= x <invalid>)", "(= y 2)"])
+  }
+}

@@ -125,16 +125,19 @@ def cases(rng):
                 yield name, dict(width=width, height=height, color_type=color_type,
                                  bit_depth=bit_depth, pixels=pixels, interlace=interlace,
                                  palette=palette)
+
     gray16 = random_pixels(rng, 6, 5, 1, 16)
     gray16[0][0] = (0,)
     gray16[0][1] = (255,)
     gray16[0][2] = (256,)
     gray16[0][3] = (65535,)
     yield "gray16_edges", dict(width=6, height=5, color_type=0, bit_depth=16, pixels=gray16)
+
     yield "tiny_adam7", dict(width=1, height=1, color_type=2, bit_depth=8,
                              pixels=[[(10, 200, 30)]], interlace=1)
     yield "small_adam7", dict(width=3, height=2, color_type=0, bit_depth=4,
                               pixels=random_pixels(rng, 3, 2, 1, 4), interlace=1)
+
     palette = [tuple(rng.randrange(256) for _ in range(3)) for _ in range(4)]
     yield "palette_trns", dict(width=7, height=4, color_type=3, bit_depth=8,
                                pixels=random_pixels(rng, 7, 4, 1, 8, 3), palette=palette,
@@ -157,7 +160,8 @@ def main() -> None:
         path = out / f"{name}.png"
         write_png(path, **arguments)
         gray = np.asarray(Image.open(path).convert("L"))
-        assert gray.dtype == np.uint8 and gray.shape == (arguments["height"], arguments["width"])
+        assert gray.dtype == np.uint8
+        assert gray.shape == (arguments["height"], arguments["width"])
         (out / f"{name}.gray").write_bytes(gray.tobytes())
 
 

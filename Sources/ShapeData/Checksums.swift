@@ -17,11 +17,29 @@ public enum CRC32 {
     return ~value
   }
 
+  /// Extends `crc` with `buffer`, eight bytes per step by the slicing-by-8 method: table k
+  /// gives the CRC contribution of a byte followed by k zero bytes.
   static func update(_ crc: UInt32, buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
     var value = ~crc
-    let table = self.table
-    for byte in buffer {
-      value = table[Int((value ^ UInt32(byte)) & 0xFF)] ^ (value >> 8)
+    var index = 0
+    slicedTables.withUnsafeBufferPointer { tables in
+      // Every table index below is a byte value plus k * 256 for k in 0...7, inside the
+      // 2048 entries, so the unchecked buffer access stays in bounds.
+      while index <= buffer.count &- 8 {
+        let low = value ^ (UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8
+          | UInt32(buffer[index + 2]) << 16 | UInt32(buffer[index + 3]) << 24)
+        let high = UInt32(buffer[index + 4]) | UInt32(buffer[index + 5]) << 8
+          | UInt32(buffer[index + 6]) << 16 | UInt32(buffer[index + 7]) << 24
+        value = tables[7 * 256 + Int(low & 0xFF)] ^ tables[6 * 256 + Int((low >> 8) & 0xFF)]
+          ^ tables[5 * 256 + Int((low >> 16) & 0xFF)] ^ tables[4 * 256 + Int(low >> 24)]
+          ^ tables[3 * 256 + Int(high & 0xFF)] ^ tables[2 * 256 + Int((high >> 8) & 0xFF)]
+          ^ tables[256 + Int((high >> 16) & 0xFF)] ^ tables[Int(high >> 24)]
+        index += 8
+      }
+      while index < buffer.count {
+        value = tables[Int((value ^ UInt32(buffer[index])) & 0xFF)] ^ (value >> 8)
+        index += 1
+      }
     }
     return ~value
   }
@@ -33,6 +51,18 @@ public enum CRC32 {
     }
     return value
   }
+
+  /// Eight 256-entry tables in one array; table k starts at k * 256 and table 0 is `table`.
+  static let slicedTables: [UInt32] = {
+    var tables = table + [UInt32](repeating: 0, count: 7 * 256)
+    for slice in 1..<8 {
+      for byte in 0..<256 {
+        let previous = tables[(slice - 1) * 256 + byte]
+        tables[slice * 256 + byte] = (previous >> 8) ^ table[Int(previous & 0xFF)]
+      }
+    }
+    return tables
+  }()
 }
 
 /// The Adler-32 checksum of RFC 1950, as used by zlib.

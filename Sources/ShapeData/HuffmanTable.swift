@@ -4,7 +4,7 @@
 /// Longer codes, which are rare, decode bit by bit from the per-length counts. The class is
 /// immutable after `init`, which is why sharing it across threads is safe.
 final class HuffmanTable: @unchecked Sendable {
-  /// The longest code length that RFC 1951 allows.
+  /// The maximum code length that RFC 1951 allows.
   static let maxCodeLength = 15
 
   let lookupBits: Int

@@ -13,6 +13,21 @@ import Testing
     #expect(CRC32.update(first, with: bytes[333...]) == CRC32.checksum(bytes))
   }
 
+  @Test func crc32MatchesBitwiseDefinition() {
+    // Lengths 0...40 cover the eight-byte steps and every tail length.
+    let bytes = (0..<41).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+    for length in 0...40 {
+      var reference: UInt32 = 0xFFFF_FFFF
+      for byte in bytes.prefix(length) {
+        reference ^= UInt32(byte)
+        for _ in 0..<8 {
+          reference = reference & 1 == 1 ? (reference >> 1) ^ 0xEDB8_8320 : reference >> 1
+        }
+      }
+      #expect(CRC32.checksum(bytes.prefix(length)) == ~reference, "length \(length)")
+    }
+  }
+
   @Test func crc32OfNonContiguousSequence() {
     let bytes = Array("123456789".utf8)
     #expect(CRC32.checksum(bytes.lazy.map { $0 }) == 0xCBF4_3926)

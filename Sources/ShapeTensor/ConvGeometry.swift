@@ -51,6 +51,8 @@ struct ConvGeometry: Sendable {
     }
 
     let spatial = Array(batched[2...])
+    // An empty input with a nonempty output would leave the output unwritten.
+    guard spatial.allSatisfy({ $0 > 0 }) || batched[0] == 0 else { throw .emptyInput(shape: input) }
     let kernel = Array(weight[2...])
     let (stride, dilation, padding) = try resolve(options, rank: spatialRank)
     try checkPaddingMode(options.paddingMode, padding: padding, spatial: spatial)

@@ -53,6 +53,15 @@ import Testing
     }
   }
 
+  @Test func emptySpatialInputIsRejected() {
+    // Padding would give this input a nonempty output, which PyTorch 2.13 rejects.
+    let empty = Tensor(shape: [1, 1, 0], repeating: 0)
+    let pointwise = Tensor(shape: [1, 1, 1], repeating: 1)
+    #expect(throws: ConvError.emptyInput(shape: [1, 1, 0])) {
+      try Convolution.conv1d(empty, weight: pointwise, options: ConvOptions(padding: [1]))
+    }
+  }
+
   @Test func tooSmallInputHasEmptyOutput() {
     let large = Tensor(shape: [3, 2, 5, 5], repeating: 1)
     #expect(throws: ConvError.emptyOutput(input: [1, 2, 4, 4], weight: [3, 2, 5, 5])) {

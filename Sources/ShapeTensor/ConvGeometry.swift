@@ -65,10 +65,11 @@ struct ConvGeometry: Sendable {
       else { throw .emptyOutput(input: input, weight: weight) }
       outSizes.append(size)
     }
-    // The output and the im2col matrix of one sample must have element counts that fit Int.
-    // NOTE: Nothing here checks that they fit in memory, so the caller must bound tensor sizes.
-    guard Tensor.elementCount(of: [batched[0], outChannels] + outSizes) != nil,
-      Tensor.elementCount(of: [inChannels] + kernel + outSizes) != nil
+    let paddedSizes = zip(spatial, padding).map { $0 + $1.before + $1.after }
+    guard
+      fitsInt(
+        batch: batched[0], inChannels: inChannels, outChannels: outChannels, kernel: kernel,
+        outSizes: outSizes, paddedSizes: options.paddingMode == .zeros ? [] : paddedSizes)
     else { throw .emptyOutput(input: input, weight: weight) }
 
     // A 1-D problem becomes a 2-D problem of height 1 with a kernel of height 1.
@@ -82,6 +83,19 @@ struct ConvGeometry: Sendable {
       paddingY: isPlanar ? padding[0] : ConvPadding(0), paddingX: padding[spatialRank - 1],
       outHeight: isPlanar ? outSizes[0] : 1, outWidth: outSizes[spatialRank - 1])
     return (geometry, isBatched)
+  }
+
+  /// Checks that the element counts of the output, of one sample's im2col matrix and of one
+  /// padded sample (`paddedSizes`, empty for zero padding) fit `Int`.
+  ///
+  /// NOTE: Nothing here checks that they fit in memory, so the caller must bound tensor sizes.
+  private static func fitsInt(
+    batch: Int, inChannels: Int, outChannels: Int, kernel: [Int], outSizes: [Int],
+    paddedSizes: [Int]
+  ) -> Bool {
+    Tensor.elementCount(of: [batch, outChannels] + outSizes) != nil
+      && Tensor.elementCount(of: [inChannels] + kernel + outSizes) != nil
+      && Tensor.elementCount(of: [inChannels] + paddedSizes) != nil
   }
 
   private static func resolve(

@@ -88,6 +88,17 @@ import Testing
     }
   }
 
+  @Test func replicatePaddingOverflowIsRejected() {
+    // The stride keeps the output at 2 × 2, but the padded copy of the input that replicate
+    // padding builds would have about 2^64 elements.
+    let pixel = Tensor(shape: [1, 1, 1, 1], repeating: 1)
+    let pointwise = Tensor(shape: [1, 1, 1, 1], repeating: 1)
+    let options = ConvOptions(stride: [1 << 32], padding: [1 << 31], paddingMode: .replicate)
+    #expect(throws: ConvError.emptyOutput(input: pixel.shape, weight: pointwise.shape)) {
+      try Convolution.conv2d(pixel, weight: pointwise, options: options)
+    }
+  }
+
   @Test func messagesNameTheValues() {
     let message = ConvError.invalidBiasShape(bias: [2], outChannels: 3).description
     #expect(message == "bias shape [2] is invalid; expected [3]")

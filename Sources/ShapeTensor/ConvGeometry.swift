@@ -40,15 +40,8 @@ struct ConvGeometry: Sendable {
       throw .invalidWeightShape(weight: weight, input: input, groups: options.groups)
     }
     let (inChannels, outChannels, groups) = (batched[1], weight[0], options.groups)
-    guard groups >= 1, inChannels % groups == 0, outChannels % groups == 0 else {
-      throw .invalidGroups(groups: groups, inChannels: inChannels, outChannels: outChannels)
-    }
-    guard weight[1] == inChannels / groups else {
-      throw .invalidWeightShape(weight: weight, input: input, groups: groups)
-    }
-    if let bias, bias != [outChannels] {
-      throw .invalidBiasShape(bias: bias, outChannels: outChannels)
-    }
+    try checkChannels(
+      input: input, inChannels: inChannels, weight: weight, bias: bias, groups: groups)
 
     let spatial = Array(batched[2...])
     // An empty input with a nonempty output would leave the output unwritten.
@@ -83,6 +76,21 @@ struct ConvGeometry: Sendable {
       paddingY: isPlanar ? padding[0] : ConvPadding(0), paddingX: padding[spatialRank - 1],
       outHeight: isPlanar ? outSizes[0] : 1, outWidth: outSizes[spatialRank - 1])
     return (geometry, isBatched)
+  }
+
+  private static func checkChannels(
+    input: [Int], inChannels: Int, weight: [Int], bias: [Int]?, groups: Int
+  ) throws(ConvError) {
+    let outChannels = weight[0]
+    guard groups >= 1, inChannels % groups == 0, outChannels % groups == 0 else {
+      throw .invalidGroups(groups: groups, inChannels: inChannels, outChannels: outChannels)
+    }
+    guard weight[1] == inChannels / groups else {
+      throw .invalidWeightShape(weight: weight, input: input, groups: groups)
+    }
+    if let bias, bias != [outChannels] {
+      throw .invalidBiasShape(bias: bias, outChannels: outChannels)
+    }
   }
 
   /// Checks that the element counts of the output, of one sample's im2col matrix and of one

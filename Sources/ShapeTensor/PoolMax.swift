@@ -70,15 +70,18 @@ public enum Pooling {
     _ g: PoolGeometry
   ) -> Float {
     var maximum = -Float.infinity
+    var hasNaN = false
     for ky in rows.kernel {
       let rowBase = base + (rows.start + ky * g.dilationY) * g.width + columns.start
       for kx in columns.kernel {
         let value = source[rowBase + kx * g.dilationX]
-        // NaN wins, as in PyTorch, and no later value replaces it because comparisons with NaN
-        // are false.
-        if value > maximum || value.isNaN { maximum = value }
+        // A select instead of a branch, because random data defeats branch prediction.
+        maximum = value > maximum ? value : maximum
+        hasNaN = hasNaN || value.isNaN
       }
     }
+    // NaN wins its window, as in PyTorch.
+    if hasNaN { return .nan }
     return maximum
   }
 }

@@ -2,6 +2,9 @@
 public enum ConvError: Error, Equatable, CustomStringConvertible {
   /// The input has a rank the layer does not accept.
   case invalidInputRank(shape: [Int], expectedRanks: [Int])
+  /// The input has a spatial dimension of size zero, which PyTorch rejects unless the batch or
+  /// channel dimension is also zero.
+  case emptyInput(shape: [Int])
   /// The weight does not have the shape `[out, in / groups, kernel...]`.
   case invalidWeightShape(weight: [Int], input: [Int], groups: Int)
   /// The bias is not a vector with one element per output channel.
@@ -21,6 +24,8 @@ public enum ConvError: Error, Equatable, CustomStringConvertible {
     case .invalidInputRank(let shape, let ranks):
       let expected = ranks.map(String.init).joined(separator: " or ")
       return "input shape \(shape) has rank \(shape.count); expected rank \(expected)"
+    case .emptyInput(let shape):
+      return "input shape \(shape) has an empty spatial dimension"
     case .invalidWeightShape(let weight, let input, let groups):
       return "weight shape \(weight) does not fit input shape \(input) with groups \(groups); "
         + "expected [out, in / groups, kernel...]"

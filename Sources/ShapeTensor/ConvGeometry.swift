@@ -40,17 +40,12 @@ struct ConvGeometry: Sendable {
       throw .invalidWeightShape(weight: weight, input: input, groups: options.groups)
     }
     let (inChannels, outChannels, groups) = (batched[1], weight[0], options.groups)
-    guard groups >= 1, inChannels % groups == 0, outChannels % groups == 0 else {
-      throw .invalidGroups(groups: groups, inChannels: inChannels, outChannels: outChannels)
-    }
-    guard weight[1] == inChannels / groups else {
-      throw .invalidWeightShape(weight: weight, input: input, groups: groups)
-    }
-    if let bias, bias != [outChannels] {
-      throw .invalidBiasShape(bias: bias, outChannels: outChannels)
-    }
+    try checkChannels(
+      input: input, inChannels: inChannels, weight: weight, bias: bias, groups: groups)
 
     let spatial = Array(batched[2...])
+    // An empty input with a nonempty output would leave the output unwritten.
+    guard spatial.allSatisfy({ $0 > 0 }) || batched[0] == 0 else { throw .emptyInput(shape: input) }
     let kernel = Array(weight[2...])
     let (stride, dilation, padding) = try resolve(options, rank: spatialRank)
     try checkPaddingMode(options.paddingMode, padding: padding, spatial: spatial)
@@ -63,10 +58,11 @@ struct ConvGeometry: Sendable {
       else { throw .emptyOutput(input: input, weight: weight) }
       outSizes.append(size)
     }
-    // The output and the im2col matrix of one sample must have element counts that fit Int.
-    // NOTE: Nothing here checks that they fit in memory, so the caller must bound tensor sizes.
-    guard Tensor.elementCount(of: [batched[0], outChannels] + outSizes) != nil,
-      Tensor.elementCount(of: [inChannels] + kernel + outSizes) != nil
+    let paddedSizes = zip(spatial, padding).map { $0 + $1.before + $1.after }
+    guard
+      fitsInt(
+        batch: batched[0], inChannels: inChannels, outChannels: outChannels, kernel: kernel,
+        outSizes: outSizes, paddedSizes: options.paddingMode == .zeros ? [] : paddedSizes)
     else { throw .emptyOutput(input: input, weight: weight) }
 
     // A 1-D problem becomes a 2-D problem of height 1 with a kernel of height 1.
@@ -80,6 +76,34 @@ struct ConvGeometry: Sendable {
       paddingY: isPlanar ? padding[0] : ConvPadding(0), paddingX: padding[spatialRank - 1],
       outHeight: isPlanar ? outSizes[0] : 1, outWidth: outSizes[spatialRank - 1])
     return (geometry, isBatched)
+  }
+
+  private static func checkChannels(
+    input: [Int], inChannels: Int, weight: [Int], bias: [Int]?, groups: Int
+  ) throws(ConvError) {
+    let outChannels = weight[0]
+    guard groups >= 1, inChannels % groups == 0, outChannels % groups == 0 else {
+      throw .invalidGroups(groups: groups, inChannels: inChannels, outChannels: outChannels)
+    }
+    guard weight[1] == inChannels / groups else {
+      throw .invalidWeightShape(weight: weight, input: input, groups: groups)
+    }
+    if let bias, bias != [outChannels] {
+      throw .invalidBiasShape(bias: bias, outChannels: outChannels)
+    }
+  }
+
+  /// Checks that the element counts of the output, of one sample's im2col matrix and of one
+  /// padded sample (`paddedSizes`, empty for zero padding) fit `Int`.
+  ///
+  /// NOTE: Nothing here checks that they fit in memory, so the caller must bound tensor sizes.
+  private static func fitsInt(
+    batch: Int, inChannels: Int, outChannels: Int, kernel: [Int], outSizes: [Int],
+    paddedSizes: [Int]
+  ) -> Bool {
+    Tensor.elementCount(of: [batch, outChannels] + outSizes) != nil
+      && Tensor.elementCount(of: [inChannels] + kernel + outSizes) != nil
+      && Tensor.elementCount(of: [inChannels] + paddedSizes) != nil
   }
 
   private static func resolve(

@@ -84,4 +84,29 @@ struct PoolGeometry: Sendable {
     outWidth = outSizes[outSizes.count - 1]
     outputShape += outSizes
   }
+
+  /// Computes, for each output index along one axis, the window start in input coordinates and
+  /// the kernel taps that land inside the input.
+  func taps(vertical: Bool) -> [PoolTaps] {
+    let (outSize, size) = vertical ? (outHeight, height) : (outWidth, width)
+    let (kernel, step, pad, dilation) =
+      vertical
+      ? (kernelY, strideY, paddingY, dilationY) : (kernelX, strideX, paddingX, dilationX)
+    return (0..<outSize).map { index in
+      let start = index * step - pad
+      // The first tap at or after position 0 and the first tap at or after position `size`.
+      let first = start >= 0 ? 0 : (-start + dilation - 1) / dilation
+      let end = start >= size ? 0 : (size - start + dilation - 1) / dilation
+      let taps = min(first, kernel)..<max(min(first, kernel), min(end, kernel))
+      return PoolTaps(start: start, kernel: taps)
+    }
+  }
+}
+
+/// The part of one pooling window along one axis that lies inside the input.
+struct PoolTaps: Sendable {
+  /// The input position of kernel tap 0, which may be negative inside the padding.
+  var start: Int
+  /// The kernel taps whose input position `start + tap * dilation` is inside the input.
+  var kernel: Range<Int>
 }

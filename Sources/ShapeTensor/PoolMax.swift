@@ -43,38 +43,45 @@ public enum Pooling {
     try geometry.setWindow(
       kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation,
       ceilMode: ceilMode, spatialRank: spatialRank, input: input.shape)
-    var output: [Float] = []
-    output.reserveCapacity(geometry.planes * geometry.outHeight * geometry.outWidth)
-    input.scalars.withUnsafeBufferPointer { source in
-      for plane in 0..<geometry.planes {
-        let base = plane * geometry.height * geometry.width
-        for oy in 0..<geometry.outHeight {
-          for ox in 0..<geometry.outWidth {
-            output.append(windowMaximum(source, base: base, oy: oy, ox: ox, geometry))
+    let rows = geometry.taps(vertical: true)
+    let columns = geometry.taps(vertical: false)
+    let count = geometry.planes * geometry.outHeight * geometry.outWidth
+    let output = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+      input.scalars.withUnsafeBufferPointer { source in
+        var index = 0
+        for plane in 0..<geometry.planes {
+          let base = plane * geometry.height * geometry.width
+          for oy in 0..<geometry.outHeight {
+            for ox in 0..<geometry.outWidth {
+              buffer[index] = windowMaximum(
+                source, base: base, rows: rows[oy], columns: columns[ox], geometry)
+              index += 1
+            }
           }
         }
       }
+      initialized = count
     }
     return Tensor(shape: geometry.outputShape, scalars: output)
   }
 
   private static func windowMaximum(
-    _ source: UnsafeBufferPointer<Float>, base: Int, oy: Int, ox: Int, _ g: PoolGeometry
+    _ source: UnsafeBufferPointer<Float>, base: Int, rows: PoolTaps, columns: PoolTaps,
+    _ g: PoolGeometry
   ) -> Float {
     var maximum = -Float.infinity
-    let startY = oy * g.strideY - g.paddingY
-    let startX = ox * g.strideX - g.paddingX
-    for ky in 0..<g.kernelY {
-      let y = startY + ky * g.dilationY
-      guard y >= 0 && y < g.height else { continue }
-      for kx in 0..<g.kernelX {
-        let x = startX + kx * g.dilationX
-        guard x >= 0 && x < g.width else { continue }
-        let value = source[base + y * g.width + x]
-        if value > maximum || value.isNaN { maximum = value }
-        if maximum.isNaN { return maximum }
+    var hasNaN = false
+    for ky in rows.kernel {
+      let rowBase = base + (rows.start + ky * g.dilationY) * g.width + columns.start
+      for kx in columns.kernel {
+        let value = source[rowBase + kx * g.dilationX]
+        // A select instead of a branch, because random data defeats branch prediction.
+        maximum = value > maximum ? value : maximum
+        hasNaN = hasNaN || value.isNaN
       }
     }
+    // NaN wins its window, as in PyTorch.
+    if hasNaN { return .nan }
     return maximum
   }
 }

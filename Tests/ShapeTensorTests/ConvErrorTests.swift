@@ -53,6 +53,15 @@ import Testing
     }
   }
 
+  @Test func emptySpatialInputIsRejected() {
+    // Padding would give this input a nonempty output, which PyTorch 2.13 rejects.
+    let empty = Tensor(shape: [1, 1, 0], repeating: 0)
+    let pointwise = Tensor(shape: [1, 1, 1], repeating: 1)
+    #expect(throws: ConvError.emptyInput(shape: [1, 1, 0])) {
+      try Convolution.conv1d(empty, weight: pointwise, options: ConvOptions(padding: [1]))
+    }
+  }
+
   @Test func tooSmallInputHasEmptyOutput() {
     let large = Tensor(shape: [3, 2, 5, 5], repeating: 1)
     #expect(throws: ConvError.emptyOutput(input: [1, 2, 4, 4], weight: [3, 2, 5, 5])) {
@@ -76,6 +85,17 @@ import Testing
     let options = ConvOptions(padding: [(1 << 21) - 1], groups: 1 << 10)
     #expect(throws: ConvError.emptyOutput(input: wide.shape, weight: grouped.shape)) {
       try Convolution.conv2d(wide, weight: grouped, options: options)
+    }
+  }
+
+  @Test func replicatePaddingOverflowIsRejected() {
+    // The stride keeps the output at 2 × 2, but the padded copy of the input that replicate
+    // padding builds would have about 2^64 elements.
+    let pixel = Tensor(shape: [1, 1, 1, 1], repeating: 1)
+    let pointwise = Tensor(shape: [1, 1, 1, 1], repeating: 1)
+    let options = ConvOptions(stride: [1 << 32], padding: [1 << 31], paddingMode: .replicate)
+    #expect(throws: ConvError.emptyOutput(input: pixel.shape, weight: pointwise.shape)) {
+      try Convolution.conv2d(pixel, weight: pointwise, options: options)
     }
   }
 

@@ -130,7 +130,7 @@ import Testing
   }
 
   // Channel counts that are not multiples of the 4-row tile and widths that are not multiples of
-  // the 16-column vector exercise every path of the matrix multiply.
+  // the 8-column vector exercise every path of the matrix multiply.
   static let matrixCases: [MatrixCase] = [
     MatrixCase(input: [2, 1, 28, 28], weight: [6, 1, 5, 5], options: ConvOptions(padding: [2])),
     MatrixCase(input: [1, 6, 14, 14], weight: [16, 6, 5, 5], options: ConvOptions()),

@@ -130,6 +130,70 @@ import Testing
     }
   }
 
+  struct MaxCase: Sendable, CustomTestStringConvertible {
+    let size: [Int]
+    let kernel: [Int]
+    let stride: [Int]
+    let padding: [Int]
+    let dilation: [Int]
+    let ceilMode: Bool
+    var testDescription: String {
+      "size \(size) kernel \(kernel) stride \(stride) padding \(padding) dilation \(dilation)"
+        + (ceilMode ? " ceil" : "")
+    }
+  }
+
+  static let maxCases: [MaxCase] = [
+    MaxCase(size: [7, 6], kernel: [3], stride: [2], padding: [1], dilation: [2], ceilMode: true),
+    MaxCase(size: [5, 9], kernel: [2, 4], stride: [3, 2], padding: [1, 2], dilation: [3, 1],
+      ceilMode: true),
+    MaxCase(size: [4, 4], kernel: [4], stride: [1], padding: [2], dilation: [1], ceilMode: false),
+    MaxCase(size: [9, 3], kernel: [5, 2], stride: [4, 1], padding: [0, 1], dilation: [2, 2],
+      ceilMode: true),
+    MaxCase(size: [2, 11], kernel: [1, 3], stride: [1, 5], padding: [0, 1], dilation: [1, 4],
+      ceilMode: false),
+  ]
+
+  @Test(arguments: maxCases)
+  func maxPoolMatchesDirectLoops(_ item: MaxCase) throws {
+    var generator = KernelTestRandom(seed: UInt64(item.size[0] * 100 + item.size[1]))
+    let input = generator.tensor([2, 3] + item.size)
+    let output = try Pooling.maxPool2d(
+      input, kernelSize: item.kernel, stride: item.stride, padding: item.padding,
+      dilation: item.dilation, ceilMode: item.ceilMode)
+
+    func pair(_ values: [Int]) -> [Int] { values.count == 1 ? values + values : values }
+    let (kernel, stride, padding, dilation) = (
+      pair(item.kernel), pair(item.stride), pair(item.padding), pair(item.dilation)
+    )
+    var sizes: [Int] = []
+    for axis in 0..<2 {
+      sizes.append(
+        try #require(
+          ConvArithmetic.outputSize(
+            inputSize: item.size[axis], kernelSize: kernel[axis], stride: stride[axis],
+            padding: padding[axis], dilation: dilation[axis], ceilMode: item.ceilMode)))
+    }
+    var expected: [Float] = []
+    for plane in 0..<6 {
+      for oy in 0..<sizes[0] {
+        for ox in 0..<sizes[1] {
+          var maximum = -Float.infinity
+          for ky in 0..<kernel[0] {
+            for kx in 0..<kernel[1] {
+              let y = oy * stride[0] - padding[0] + ky * dilation[0]
+              let x = ox * stride[1] - padding[1] + kx * dilation[1]
+              guard y >= 0, y < item.size[0], x >= 0, x < item.size[1] else { continue }
+              maximum = max(maximum, input.scalars[(plane * item.size[0] + y) * item.size[1] + x])
+            }
+          }
+          expected.append(maximum)
+        }
+      }
+    }
+    #expect(output == Tensor(shape: [2, 3] + sizes, scalars: expected))
+  }
+
   @Test func messageNamesValues() {
     let error = PoolError.paddingTooLarge(padding: [2], kernelSize: [3])
     #expect(error.description == "padding [2] must be at most half of kernel size [3]")

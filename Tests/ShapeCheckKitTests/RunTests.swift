@@ -79,7 +79,7 @@ private func maxDifference(_ lhs: [Float], _ rhs: [Float]) -> Float {
   }
 
   @Test func weightsOfAnotherShapeAreDiagnosed() throws {
-    var run = options("fixtures/broken/weights_mismatch.nn", input: "fixtures/digits/train/3/1500.png")
+    var run = options("fixtures/run/weights_mismatch.nn", input: "fixtures/digits/train/3/1500.png")
     run.weightsPath = Repository.path("fixtures/weights/simple_net_seed7.safetensors")
     #expect {
       try ModelRun.run(run)

@@ -46,6 +46,7 @@ extension Checker {
   private func construct(
     _ kind: any LayerKind, arguments: [Argument], expression: Expression, nameHint: String?
   ) -> Value {
+    guard admitsAnotherLayer(at: expression.range) else { return .unknown }
     let name = layerName(hint: nameHint, kind: kind.name, range: expression.range)
     guard let bound = bindArguments(arguments, to: kind, callRange: expression.range) else {
       return .unknown

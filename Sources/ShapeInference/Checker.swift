@@ -51,6 +51,8 @@ final class Checker {
   var equalities: [Symbol: Dim] = [:]
   var nextTensorID = 0
   var usedLayerNames: Set<String> = []
+  /// Whether the error for passing `ModelChecker.maxLayers` is already reported.
+  var layerLimitReported = false
 
   init(tree: SyntaxTree, catalog: LayerCatalog) {
     self.tree = tree

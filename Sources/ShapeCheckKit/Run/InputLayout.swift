@@ -76,6 +76,10 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case noImages(path: String)
   case kernelFailed(String)
   case unknownClass(String, [String])
+  /// A tensor whose inferred shape has more elements than `RunLimits.maxTensorElements`.
+  case tensorTooLarge(tensor: String, shape: String, limit: Int)
+  /// Parameters that together have more elements than `RunLimits.maxParameterElements`.
+  case modelTooLarge(limit: Int)
 
   public var description: String {
     switch self {
@@ -93,6 +97,10 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "running the model failed: \(message)"
     case .unknownClass(let name, let known):
       "'\(name)' is not a class of the data; the classes are \(known.joined(separator: ", "))"
+    case .tensorTooLarge(let tensor, let shape, let limit):
+      "\(tensor) would have shape \(shape), more than the \(limit) elements that 'run' allocates for one tensor; use smaller sizes, or fewer images with '--limit' for a batched input"
+    case .modelTooLarge(let limit):
+      "the model's parameters have more than \(limit) elements in total, more than 'run' allocates; use smaller layers"
     }
   }
 }

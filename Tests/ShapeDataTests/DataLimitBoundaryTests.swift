@@ -55,3 +55,21 @@ import Testing
     }
   }
 }
+
+/// A DEFLATE bomb: 4 MiB of zeros compressed to 4080 bytes, a 1028-fold expansion.
+@Suite struct DeflateBombTests {
+  @Test func thousandfoldExpansionDecodesUnderDefaultLimit() throws {
+    let bomb = try inputBytes("deflate/zeros_4mib.deflate")
+    #expect(bomb.count * 1000 < 4 << 20)
+    let output = try Inflate.decompress(bomb)
+    #expect(output.count == 4 << 20)
+    #expect(output.allSatisfy { $0 == 0 })
+  }
+
+  @Test func thousandfoldExpansionStopsAtLimit() throws {
+    let bomb = try inputBytes("deflate/zeros_4mib.deflate")
+    #expect(throws: DecompressionError.outputExceedsLimit(limit: 1 << 20)) {
+      try Inflate.decompress(bomb, limits: DataLimits(maxDecompressedBytes: 1 << 20))
+    }
+  }
+}

@@ -23,3 +23,28 @@ extension Checker {
     return false
   }
 }
+
+/// The longest name, in Unicode scalars, that "did you mean" suggestions consider. The edit
+/// distance takes time in the product of two names' lengths, so longer names get none.
+let maxSuggestionLength = 64
+
+extension ModelChecker {
+  /// The total number of candidate names that the "did you mean" suggestions for undefined
+  /// names may compare against in one model. Each suggestion compares the name with every
+  /// name in scope, so without a budget a file with many definitions and many undefined
+  /// names takes time in their product. Past the budget, errors carry no suggestion.
+  public static let maxSuggestionComparisons = 200_000
+}
+
+extension Checker {
+  /// Returns `closestName(to:among:)` while the suggestion budget covers `candidates`, and
+  /// nil once it is spent.
+  func closestNameWithinBudget(to name: String, among candidates: [String]) -> String? {
+    guard candidates.count <= suggestionBudget else {
+      suggestionBudget = 0
+      return nil
+    }
+    suggestionBudget -= candidates.count
+    return closestName(to: name, among: candidates)
+  }
+}

@@ -50,7 +50,7 @@ extension Checker {
     let candidates = Array(scope.keys) + catalog.names + ["Sequential", "nn", "torch"]
     var fixIts: [FixIt] = []
     var message = "'\(name)' is not defined"
-    if let suggestion = closestName(to: name, among: candidates) {
+    if let suggestion = closestNameWithinBudget(to: name, among: candidates) {
       message += "; did you mean '\(suggestion)'?"
       fixIts.append(
         FixIt(message: "replace with '\(suggestion)'", edits: [TextEdit(range: range, replacement: suggestion)]))
@@ -62,9 +62,11 @@ extension Checker {
 /// The candidate closest to `name` by edit distance, when it is close enough to be a typo: at
 /// most a third of the name's length, and at least one edit.
 func closestName(to name: String, among candidates: [String]) -> String? {
+  guard name.unicodeScalars.count <= maxSuggestionLength else { return nil }
   let limit = max(1, name.count / 3)
   var best: (name: String, distance: Int)?
-  for candidate in Set(candidates).sorted() where candidate != name {
+  for candidate in Set(candidates).sorted()
+  where candidate != name && candidate.unicodeScalars.count <= maxSuggestionLength {
     let distance = editDistance(name, candidate, limit: limit)
     if distance <= limit, distance < (best?.distance ?? Int.max) {
       best = (candidate, distance)

@@ -53,6 +53,9 @@ final class Checker {
   var usedLayerNames: Set<String> = []
   /// Whether the error for passing `ModelChecker.maxLayers` is already reported.
   var layerLimitReported = false
+  /// The candidate names that "did you mean" suggestions may still compare against; see
+  /// `ModelChecker.maxSuggestionComparisons`.
+  var suggestionBudget = ModelChecker.maxSuggestionComparisons
 
   init(tree: SyntaxTree, catalog: LayerCatalog) {
     self.tree = tree

@@ -6,7 +6,7 @@
 struct OutputBuffer: ~Copyable {
   private var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
-  private var capacity: Int
+  private(set) var capacity: Int
   /// The byte limit reported in `outputExceedsLimit`.
   let limit: Int
 
@@ -70,7 +70,11 @@ struct OutputBuffer: ~Copyable {
     count &+= length
   }
 
-  /// Makes room for `extra` more bytes, doubling the capacity up to `limit`.
+  /// Makes room for `extra` more bytes, doubling the capacity, or going straight to `limit`
+  /// once doubling would pass it.
+  ///
+  /// Growing by less than a constant factor would copy the whole output on every match, which
+  /// takes time quadratic in the output size.
   private mutating func reserve(_ extra: Int) throws(DecompressionError) {
     let (needed, overflow) = count.addingReportingOverflow(extra)
     guard !overflow, needed <= limit else {
@@ -78,10 +82,10 @@ struct OutputBuffer: ~Copyable {
     }
     if needed <= capacity { return }
     var newCapacity = max(capacity, 256)
-    while newCapacity < needed && newCapacity < limit / 2 {
-      newCapacity *= 2
+    while newCapacity < needed {
+      newCapacity = newCapacity > limit / 2 ? limit : newCapacity * 2
     }
-    newCapacity = min(max(newCapacity, needed), limit)
+    newCapacity = min(newCapacity, limit)
     let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
     newBase.update(from: base, count: count)
     base.deallocate()

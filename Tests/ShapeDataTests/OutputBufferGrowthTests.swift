@@ -35,8 +35,8 @@ import Testing
     #expect(buffer.capacity == 100)
   }
 
-  /// A fuzzer input whose many short matches pass half of a 4 MiB limit; it took minutes when
-  /// every match past half the limit copied the whole output.
+  /// Decodes a fuzzer input whose many short matches pass half of a 4 MiB limit. It timed out
+  /// in the fuzzer while every match past half the limit copied the whole output.
   @Test(.timeLimit(.minutes(1)))
   func manyMatchesNearLimitStayFast() throws {
     let url = URL(fileURLWithPath: #filePath)

@@ -1,9 +1,7 @@
 import Dispatch
 import Foundation
 import ShapeDiagnostics
-import ShapeInference
 import ShapeSource
-import ShapeSyntax
 
 /// The command-line settings of `check` that override `.shapecheck.json`.
 public struct CheckOptions: Sendable {
@@ -88,18 +86,10 @@ public enum BatchCheck {
     }
     let source = SourceFile(path: path, bytes: bytes)
     let disabled = configuration.disabledCodes.union(options.disabledCodes)
-    let diagnostics = diagnose(source).filter { !disabled.contains($0.code.id) }
+    let diagnostics = ModelCheck.analyze(source).diagnostics.filter { !disabled.contains($0.code.id) }
     let warningsAsErrors = options.warningsAsErrors ?? configuration.warningsAsErrors ?? false
     return .success(
       CheckedFile(source: source, diagnostics: diagnostics, warningsAsErrors: warningsAsErrors))
-  }
-
-  /// The diagnostics of `source` after its suppression comments, sorted for the report.
-  public static func diagnose(_ source: SourceFile) -> [Diagnostic] {
-    let tree = Parser.parse(source)
-    let analysis = ModelChecker.analyze(tree)
-    let suppressions = Suppressions(comments: tree.comments, source: source)
-    return suppressions.apply(to: analysis.diagnostics, in: source)
   }
 
   /// The format of the configuration that applies to the first command-line path: for a

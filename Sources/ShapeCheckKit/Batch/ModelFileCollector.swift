@@ -68,6 +68,7 @@ public struct ModelFileCollector: Sendable {
         if Self.isFolder(path) {
           pending.append((path, relativePath))
         } else if name.hasSuffix(Self.modelExtension), passesIncludes(relativePath) {
+          // Non-regular files such as FIFOs are passed on too: reading reports them.
           found.append(path)
         }
       }

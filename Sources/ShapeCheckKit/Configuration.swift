@@ -15,11 +15,11 @@ public struct Configuration: Sendable, Equatable {
   /// The largest configuration file accepted, in bytes.
   public static let maxBytes = 1 << 20
 
-  /// Whether warnings fail the check; nil when the file does not say.
+  /// Whether warnings fail the check, or nil when the file does not set it.
   public var warningsAsErrors: Bool?
   /// Codes whose diagnostics are dropped.
   public var disabledCodes: Set<String>
-  /// The output format; nil when the file does not say.
+  /// The output format, or nil when the file does not set it.
   public var format: OutputFormat?
   /// The file the values were read from; nil for the built-in defaults.
   public var path: String?
@@ -91,9 +91,9 @@ public struct Configuration: Sendable, Equatable {
 }
 
 /// Finds the `.shapecheck.json` that applies to a file by walking up from the file's folder
-/// to the filesystem root; the nearest file wins and files further up are not merged.
+/// to the filesystem root. The nearest file wins, and files further up are not merged.
 ///
-/// Results are cached per folder. Not safe to share between threads.
+/// Results are cached per folder, so one finder must not be shared between threads.
 public struct ConfigurationFinder {
   private var cache: [String: Result<Configuration, InputError>] = [:]
 
@@ -108,7 +108,7 @@ public struct ConfigurationFinder {
     return configuration(inFolder: folder)
   }
 
-  /// The configuration that applies to files directly inside `folder`.
+  /// Finds the configuration that applies to files directly inside `folder`.
   public mutating func configuration(inFolder folder: String) -> Result<Configuration, InputError> {
     var visited: [String] = []
     var current = URL(fileURLWithPath: folder).standardizedFileURL

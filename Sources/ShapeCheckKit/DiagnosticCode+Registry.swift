@@ -8,7 +8,8 @@ extension DiagnosticCode {
   ///
   /// The rules table of SARIF output, the check of suppression comments and
   /// docs/diagnostics.md follow this list, so a new code must be added here.
-  public static let all: [DiagnosticCode] = (syntaxCodes + inferenceCodes + layerCodes
+  public static let all: [DiagnosticCode] =
+    (syntaxCodes + inferenceCodes + layerCodes
     + suppressionCodes).sorted()
 
   /// The codes declared by the inference module.

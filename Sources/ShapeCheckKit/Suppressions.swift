@@ -70,7 +70,8 @@ public struct Suppressions: Sendable {
 
   private static let prefix = "shapecheck:"
 
-  /// The codes of `ignore[a, b]` followed by any text, or nil when `text` is not of that form.
+  /// Parses `ignore[a, b]` followed by any text into its codes; returns nil when `text` is not
+  /// of that form or lists an empty code.
   static func listedCodes(_ text: String) -> [String]? {
     guard text.hasPrefix("ignore["), let close = text.firstIndex(of: "]") else { return nil }
     let inside = text[text.index(text.startIndex, offsetBy: "ignore[".count)..<close]
@@ -82,7 +83,7 @@ public struct Suppressions: Sendable {
   }
 
   /// Removes the suppressed diagnostics and adds a warning for every unused or unknown code
-  /// and every invalid suppression comment; the result is sorted by position and code.
+  /// and every invalid suppression comment. The result is sorted by position and code.
   public func apply(to diagnostics: [Diagnostic], in source: SourceFile) -> [Diagnostic] {
     var used = Set<Int>()
     var kept: [Diagnostic] = []

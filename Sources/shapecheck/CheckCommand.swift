@@ -6,7 +6,8 @@ import ShapeDiagnostics
 /// chosen format and fails when there are errors.
 enum CheckCommand: Command {
   static let colorOption = OptionSpec(
-    name: "--color", valueName: "<when>", help: "Colour output: auto, always or never (default: auto).")
+    name: "--color", valueName: "<when>",
+    help: "Colour output: auto, always or never (default: auto).")
 
   static let spec = CommandSpec(
     name: "check",
@@ -25,13 +26,17 @@ enum CheckCommand: Command {
         isRepeatable: true),
       OptionSpec(
         name: "--exclude", valueName: "<glob>",
-        help: "Skip files and folders whose relative path matches; repeatable.", isRepeatable: true),
-      OptionSpec(name: "--warnings-as-errors", valueName: nil, help: "Exit with status 1 when there are warnings."),
+        help: "Skip files and folders whose relative path matches; repeatable.",
+        isRepeatable: true),
+      OptionSpec(
+        name: "--warnings-as-errors", valueName: nil,
+        help: "Exit with status 1 when there are warnings."),
       OptionSpec(
         name: "--no-warnings-as-errors", valueName: nil,
         help: "Exit with status 0 on warnings, even when a configuration sets warningsAsErrors."),
       OptionSpec(
-        name: "--disable", valueName: "<code>", help: "Drop diagnostics with this code; repeatable.",
+        name: "--disable", valueName: "<code>",
+        help: "Drop diagnostics with this code; repeatable.",
         isRepeatable: true),
       OptionSpec(name: "--no-config", valueName: nil, help: "Ignore .shapecheck.json files."),
       colorOption,
@@ -44,7 +49,8 @@ enum CheckCommand: Command {
     let style = try Output.style(for: STDOUT_FILENO, choice: arguments.value("--color"))
     let run = BatchCheck.run(arguments.positionals, options: options)
     let format = requestedFormat ?? run.configuredFormat ?? .text
-    Output.standardOutput(run.rendered(as: format, style: style, toolVersion: CommandLineTool.version))
+    Output.standardOutput(
+      run.rendered(as: format, style: style, toolVersion: CommandLineTool.version))
     for failure in run.failures {
       Output.standardError("error: \(failure.message)\n")
     }
@@ -55,12 +61,15 @@ enum CheckCommand: Command {
   static func format(_ name: String?) throws(UsageError) -> OutputFormat? {
     guard let name else { return nil }
     guard let format = OutputFormat(rawValue: name) else {
-      throw UsageError(message: "invalid format '\(name)'; use \(OutputFormat.names)", command: spec.name)
+      throw UsageError(
+        message: "invalid format '\(name)'; use \(OutputFormat.names)", command: spec.name)
     }
     return format
   }
 
-  private static func checkOptions(_ arguments: ParsedArguments) throws(UsageError) -> CheckOptions {
+  private static func checkOptions(
+    _ arguments: ParsedArguments
+  ) throws(UsageError) -> CheckOptions {
     var options = CheckOptions()
     options.includes = (arguments.values["--include"] ?? []).map(GlobPattern.init)
     options.excludes = (arguments.values["--exclude"] ?? []).map(GlobPattern.init)
@@ -74,7 +83,8 @@ enum CheckCommand: Command {
     options.warningsAsErrors = enables ? true : (disables ? false : nil)
     for code in arguments.values["--disable"] ?? [] {
       guard DiagnosticCode.registered(code) != nil else {
-        throw UsageError(message: "unknown diagnostic code '\(code)' for '--disable'", command: spec.name)
+        throw UsageError(
+          message: "unknown diagnostic code '\(code)' for '--disable'", command: spec.name)
       }
       options.disabledCodes.insert(code)
     }

@@ -57,7 +57,8 @@ import Testing
     defer { folder.remove() }
     try folder.write("a.nn", Models.valid)
     try folder.write("c.nn", Models.valid)
-    let run = BatchCheck.run([folder.path("a.nn"), folder.path("b.nn"), folder.path("c.nn")], options: Self.options())
+    let run = BatchCheck.run(
+      [folder.path("a.nn"), folder.path("b.nn"), folder.path("c.nn")], options: Self.options())
     #expect(run.files.count == 2)
     #expect(run.failures.map(\.path) == [folder.path("b.nn")])
     #expect(run.exitStatus == .input)
@@ -68,7 +69,8 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     try folder.write("bad.nn", Models.mismatch)
-    let run = BatchCheck.run([folder.path("bad.nn"), folder.path("missing.nn")], options: Self.options())
+    let run = BatchCheck.run(
+      [folder.path("bad.nn"), folder.path("missing.nn")], options: Self.options())
     #expect(run.failures.count == 1)
     #expect(run.exitStatus == .findings)
   }
@@ -87,8 +89,10 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     try folder.write("a/m.nn", Models.valid)
-    try FileManager.default.createSymbolicLink(atPath: folder.path("a/loop"), withDestinationPath: "..")
-    try FileManager.default.createSymbolicLink(atPath: folder.path("a/self"), withDestinationPath: ".")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path("a/loop"), withDestinationPath: "..")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path("a/self"), withDestinationPath: ".")
     let run = BatchCheck.run([folder.path], options: Self.options())
     #expect(run.files.map(\.source.path) == [folder.path("a/m.nn")])
     #expect(run.failures.isEmpty)
@@ -98,7 +102,8 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     try folder.write("ok.nn", Models.valid)
-    try FileManager.default.createSymbolicLink(atPath: folder.path("gone.nn"), withDestinationPath: "nowhere.nn")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path("gone.nn"), withDestinationPath: "nowhere.nn")
     let run = BatchCheck.run([folder.path], options: Self.options())
     #expect(run.files.count == 1)
     #expect(run.failures.map(\.path) == [folder.path("gone.nn")])
@@ -126,7 +131,8 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     try folder.write("m.nn", Models.valid)
-    let run = BatchCheck.run([folder.path("m.nn"), folder.path, folder.path("m.nn")], options: Self.options())
+    let run = BatchCheck.run(
+      [folder.path("m.nn"), folder.path, folder.path("m.nn")], options: Self.options())
     #expect(run.files.count == 1)
   }
 }

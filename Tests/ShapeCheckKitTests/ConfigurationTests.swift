@@ -103,7 +103,8 @@ import Testing
     let run = BatchCheck.run([folder.path], options: CheckOptions())
     #expect(run.files.map(\.source.path) == [folder.path("good/m.nn")])
     #expect(run.failures.count == 1)
-    #expect(run.failures.first?.message.contains("bad/.shapecheck.json: invalid configuration") == true)
+    #expect(
+      run.failures.first?.message.contains("bad/.shapecheck.json: invalid configuration") == true)
     #expect(run.uncheckedCount == 2)
     #expect(run.exitStatus == .input)
   }

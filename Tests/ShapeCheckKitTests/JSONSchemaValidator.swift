@@ -51,7 +51,8 @@ struct JSONSchemaValidator {
         errors.append("\(path): unsupported schema keyword '\(keyword)'")
         continue
       }
-      apply(keyword, value, schema: keywords, to: instance, path: path, depth: depth, errors: &errors)
+      apply(
+        keyword, value, schema: keywords, to: instance, path: path, depth: depth, errors: &errors)
     }
   }
 
@@ -80,7 +81,9 @@ struct JSONSchemaValidator {
       guard case .object(let members) = instance, case .object(let schemas) = value else { return }
       for (name, member) in members.sorted(by: { $0.key < $1.key }) {
         if let memberSchema = schemas[name] {
-          validate(member, against: memberSchema, path: "\(path)/\(name)", depth: depth + 1, errors: &errors)
+          validate(
+            member, against: memberSchema, path: "\(path)/\(name)", depth: depth + 1,
+            errors: &errors)
         }
       }
     case "additionalProperties":
@@ -93,7 +96,8 @@ struct JSONSchemaValidator {
     case "items":
       guard case .array(let elements) = instance else { return }
       for (index, element) in elements.enumerated() {
-        validate(element, against: value, path: "\(path)/\(index)", depth: depth + 1, errors: &errors)
+        validate(
+          element, against: value, path: "\(path)/\(index)", depth: depth + 1, errors: &errors)
       }
     case "$ref":
       guard case .string(let reference) = value, let target = resolve(reference) else {
@@ -106,15 +110,19 @@ struct JSONSchemaValidator {
     }
   }
 
-  private func checkType(_ value: JSONValue, _ instance: JSONValue, path: String, errors: inout [String]) {
+  private func checkType(
+    _ value: JSONValue, _ instance: JSONValue, path: String, errors: inout [String]
+  ) {
     let names: [String]
     switch value {
     case .string(let name): names = [name]
-    case .array(let items): names = items.compactMap { if case .string(let name) = $0 { name } else { nil } }
+    case .array(let items):
+      names = items.compactMap { if case .string(let name) = $0 { name } else { nil } }
     default: names = []
     }
     if !names.contains(where: { has(instance, type: $0) }) {
-      errors.append("\(path): \(describe(instance)) is not of type \(names.joined(separator: " or "))")
+      errors.append(
+        "\(path): \(describe(instance)) is not of type \(names.joined(separator: " or "))")
     }
   }
 

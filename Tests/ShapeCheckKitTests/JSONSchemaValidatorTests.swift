@@ -75,8 +75,9 @@ import Testing
   }
 
   @Test func selfReferenceStopsAtDepthLimit() throws {
-    let schema = try JSONValue.parse(Array(
-      ##"{"$ref": "#/$defs/a", "$defs": {"a": {"$ref": "#/$defs/a"}}}"##.utf8))
+    let schema = try JSONValue.parse(
+      Array(
+        ##"{"$ref": "#/$defs/a", "$defs": {"a": {"$ref": "#/$defs/a"}}}"##.utf8))
     let errors = JSONSchemaValidator(schema: schema).errors(in: .null)
     #expect(errors.count == 1)
     #expect(errors.first?.contains("schema nesting exceeds") == true)

@@ -20,7 +20,8 @@ import Testing
     for model in Repository.models(in: "fixtures/broken") {
       let analysis = ModelCheck.analyze(SourceFile(path: model, bytes: try Repository.bytes(model)))
       for diagnostic in analysis.diagnostics {
-        #expect(DiagnosticCode.registered(diagnostic.code.id) != nil, "\(diagnostic.code.id) in \(model)")
+        #expect(
+          DiagnosticCode.registered(diagnostic.code.id) != nil, "\(diagnostic.code.id) in \(model)")
       }
     }
   }
@@ -28,7 +29,9 @@ import Testing
   @Test func everyCodeHasDocumentation() throws {
     let text = String(decoding: try Repository.bytes("docs/diagnostics.md"), as: UTF8.self)
     let anchors = Set(
-      text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { githubAnchor(String($0.dropFirst(3))) })
+      text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map {
+        githubAnchor(String($0.dropFirst(3)))
+      })
     for code in DiagnosticCode.all {
       #expect(anchors.contains(code.documentationAnchor), "no section for \(code.id)")
     }

@@ -14,7 +14,8 @@ import Testing
     let files = try models.map { model in
       let source = SourceFile(path: model, bytes: try Repository.bytes(model))
       return CheckedFile(
-        source: source, diagnostics: ModelCheck.analyze(source).diagnostics, warningsAsErrors: false)
+        source: source, diagnostics: ModelCheck.analyze(source).diagnostics, warningsAsErrors: false
+      )
     }
     return CheckRun(files: files, failures: [], uncheckedCount: 0)
   }
@@ -30,7 +31,8 @@ import Testing
     (OutputFormat.text, "fixtures/broken/feature_mismatch.expected"),
   ])
   func formatMatchesGolden(_ format: OutputFormat, _ golden: String) throws {
-    let output = try Self.run([Self.model]).rendered(as: format, style: .plain, toolVersion: Self.toolVersion)
+    let output = try Self.run([Self.model]).rendered(
+      as: format, style: .plain, toolVersion: Self.toolVersion)
     let mismatch = goldenMismatch(output, golden: golden)
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
@@ -38,7 +40,8 @@ import Testing
   @Test func shapesJSONMatchesGolden() throws {
     let model = "fixtures/simple_net.nn"
     let analysis = ModelCheck.analyze(SourceFile(path: model, bytes: try Repository.bytes(model)))
-    let mismatch = goldenMismatch(ShapesJSONReporter.render(analysis), golden: "fixtures/formats/simple_net.shapes.json")
+    let mismatch = goldenMismatch(
+      ShapesJSONReporter.render(analysis), golden: "fixtures/formats/simple_net.shapes.json")
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 
@@ -64,14 +67,16 @@ import Testing
 
   @Test func everyBrokenFixtureGivesValidSARIF() throws {
     let run = try Self.run(Repository.models(in: "fixtures/broken"))
-    let document = try JSONValue.parse(Array(SARIFReporter.render(run, toolVersion: Self.toolVersion).utf8))
+    let document = try JSONValue.parse(
+      Array(SARIFReporter.render(run, toolVersion: Self.toolVersion).utf8))
     let schema = try Self.schema("Tests/Schemas/sarif-2.1.0-subset.schema.json")
     #expect(schema.errors(in: document) == [])
   }
 
   @Test func sarifRuleIndexMatchesRuleId() throws {
     let run = try Self.run(Repository.models(in: "fixtures/broken"))
-    let document = try JSONValue.parse(Array(SARIFReporter.render(run, toolVersion: Self.toolVersion).utf8))
+    let document = try JSONValue.parse(
+      Array(SARIFReporter.render(run, toolVersion: Self.toolVersion).utf8))
     let sarifRun = try #require(document["runs"]?[0])
     guard case .array(let rules)? = sarifRun["tool"]?["driver"]?["rules"],
       case .array(let results)? = sarifRun["results"]
@@ -92,7 +97,8 @@ import Testing
   }
 
   @Test func sarifHelpUriPointsAtAnchor() throws {
-    let document = SARIFReporter.render(CheckRun(files: [], failures: [], uncheckedCount: 0), toolVersion: "1")
+    let document = SARIFReporter.render(
+      CheckRun(files: [], failures: [], uncheckedCount: 0), toolVersion: "1")
     #expect(document.contains("docs/diagnostics.md#shapefeature-mismatch"))
   }
 
@@ -141,13 +147,20 @@ import Testing
       failures: [], uncheckedCount: 0)
     let lines = GitHubReporter.render(run).split(separator: "\n")
     #expect(lines.count == 1)
-    #expect(lines.first?.hasPrefix("::error file=evil%2Ctitle=x%3A%3A%0A%3A%3Aerror file=y.nn%3A%3Ainjected%25.nn,line=9,") == true)
+    #expect(
+      lines.first?.hasPrefix(
+        "::error file=evil%2Ctitle=x%3A%3A%0A%3A%3Aerror file=y.nn%3A%3Ainjected%25.nn,line=9,")
+        == true)
   }
 
   @Test func sarifURIEncodesUnsafeCharacters() throws {
     let source = SourceFile(path: "my models/a#1.nn", bytes: try Repository.bytes(Self.model))
     let run = CheckRun(
-      files: [CheckedFile(source: source, diagnostics: ModelCheck.analyze(source).diagnostics, warningsAsErrors: false)],
+      files: [
+        CheckedFile(
+          source: source, diagnostics: ModelCheck.analyze(source).diagnostics,
+          warningsAsErrors: false)
+      ],
       failures: [], uncheckedCount: 0)
     let text = SARIFReporter.render(run, toolVersion: "1")
     #expect(text.contains("\"my%20models/a%231.nn\""))
@@ -155,7 +168,8 @@ import Testing
 
   @Test func everyShapesDocumentIsValid() throws {
     let schema = try Self.schema("docs/schemas/shapes.schema.json")
-    let models = Repository.models(in: "fixtures/valid") + Repository.models(in: "fixtures/broken")
+    let models =
+      Repository.models(in: "fixtures/valid") + Repository.models(in: "fixtures/broken")
       + ["fixtures/simple_net.nn"]
     for model in models {
       let analysis = ModelCheck.analyze(SourceFile(path: model, bytes: try Repository.bytes(model)))

@@ -11,7 +11,8 @@ import Testing
 
   @Test func usedSuppressionRemovesDiagnostic() {
     let text = Models.mismatch.replacingOccurrences(
-      of: "nn.Linear(20, 30)", with: "nn.Linear(20, 30)  # shapecheck: ignore[shape.feature-mismatch]")
+      of: "nn.Linear(20, 30)",
+      with: "nn.Linear(20, 30)  # shapecheck: ignore[shape.feature-mismatch]")
     #expect(Self.codes(Models.mismatch) == ["shape.feature-mismatch"])
     #expect(Self.codes(text) == [])
   }
@@ -46,7 +47,8 @@ import Testing
   }
 
   @Test(arguments: [
-    "x = 1  # shapecheck: ignore", "x = 1  # shapecheck: ignore[]", "x = 1  # shapecheck: ignore[a,,b]",
+    "x = 1  # shapecheck: ignore", "x = 1  # shapecheck: ignore[]",
+    "x = 1  # shapecheck: ignore[a,,b]",
     "x = 1  # shapecheck: skip[name.undefined]", "x = 1  # shapecheck: ignore[name.undefined",
   ])
   func malformedSuppressionIsWarning(_ line: String) {
@@ -64,7 +66,8 @@ import Testing
 
   @Test func unusedWarningPointsAtComment() throws {
     let text = "x = 1  # shapecheck: ignore[name.undefined]\n"
-    let diagnostic = try #require(ModelCheck.analyze(SourceFile(path: "m.nn", text: text)).diagnostics.first)
+    let diagnostic = try #require(
+      ModelCheck.analyze(SourceFile(path: "m.nn", text: text)).diagnostics.first)
     #expect(diagnostic.code == .suppressionUnused)
     #expect(diagnostic.range.start == 7)
   }

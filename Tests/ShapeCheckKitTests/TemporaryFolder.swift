@@ -33,5 +33,6 @@ struct TemporaryFolder {
 enum Models {
   static let valid = "x: Tensor[784]\nlinear = nn.Linear(784, 30)\ny = linear(x)\n"
   static let mismatch = "x: Tensor[784]\nlinear = nn.Linear(20, 30)\ny = linear(x)\n"
-  static let warning = "x: Tensor[784]\nlinear = nn.Linear(784, 30)\ny = linear(x)\nassert y.shape == [30]\n"
+  static let warning =
+    "x: Tensor[784]\nlinear = nn.Linear(784, 30)\ny = linear(x)\nassert y.shape == [30]\n"
 }

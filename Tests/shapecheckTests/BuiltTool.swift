@@ -61,7 +61,8 @@ enum BuiltTool {
 
   struct LookupError: Error, CustomStringConvertible {
     var description: String {
-      "the shapecheck executable was not found beside \(CommandLine.arguments[0]) or the test bundle"
+      "the shapecheck executable was not found beside \(CommandLine.arguments[0])"
+        + " or the test bundle"
     }
   }
 }

@@ -41,13 +41,16 @@ import Testing
     #expect(result.status == 1)
     let lines = result.standardOutput.split(separator: "\n")
     #expect(lines.count == 1)
-    #expect(lines.first?.hasPrefix("::error file=fixtures/broken/feature_mismatch.nn,line=9,col=34,") == true)
+    #expect(
+      lines.first?.hasPrefix("::error file=fixtures/broken/feature_mismatch.nn,line=9,col=34,")
+        == true)
   }
 
   @Test func textOutputMatchesGolden() throws {
     let result = try BuiltTool.run(["check", Self.model])
     let golden = try String(
-      contentsOf: BuiltTool.repositoryRoot.appendingPathComponent("fixtures/broken/feature_mismatch.expected"),
+      contentsOf: BuiltTool.repositoryRoot.appendingPathComponent(
+        "fixtures/broken/feature_mismatch.expected"),
       encoding: .utf8)
     #expect(result.standardOutput == golden)
   }
@@ -91,14 +94,16 @@ import Testing
     let result = try BuiltTool.run(["check", "tree", "--exclude", "c", "--no-config"], in: folder)
     #expect(result.status == 1)
     let headers = result.standardOutput.split(separator: "\n").filter { $0.contains(": error: ") }
-    #expect(headers.map { String($0.prefix { $0 != ":" }) } == ["tree/a/first.nn", "tree/b/second.nn"])
+    #expect(
+      headers.map { String($0.prefix { $0 != ":" }) } == ["tree/a/first.nn", "tree/b/second.nn"])
     #expect(result.standardError == "3 files checked: 2 errors, 0 warnings in 2 files\n")
   }
 
   @Test func missingFileGivesStatus66UnlessErrors() throws {
     let folder = try Self.makeTree(["tree/ok.nn": Self.valid, "tree/bad.nn": Self.mismatch])
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let clean = try BuiltTool.run(["check", "tree/ok.nn", "tree/missing.nn", "--no-config"], in: folder)
+    let clean = try BuiltTool.run(
+      ["check", "tree/ok.nn", "tree/missing.nn", "--no-config"], in: folder)
     #expect(clean.status == 66)
     #expect(clean.standardError.contains("error: tree/missing.nn: no such file\n"))
     let dirty = try BuiltTool.run(
@@ -129,7 +134,9 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let result = try BuiltTool.run(["check", "tree"], in: folder)
     #expect(result.status == 66)
-    #expect(result.standardError.contains("tree/.shapecheck.json: invalid configuration: 'format' is 'yaml'"))
+    #expect(
+      result.standardError.contains(
+        "tree/.shapecheck.json: invalid configuration: 'format' is 'yaml'"))
   }
 
   @Test func symbolicLinkLoopDoesNotHang() throws {
@@ -166,6 +173,7 @@ import Testing
   /// The version string that `shapecheck --version` prints.
   static func toolVersion() throws -> String {
     let output = try BuiltTool.run(["--version"]).standardOutput
-    return String(output.dropFirst("shapecheck ".count)).trimmingCharacters(in: .whitespacesAndNewlines)
+    return String(output.dropFirst("shapecheck ".count)).trimmingCharacters(
+      in: .whitespacesAndNewlines)
   }
 }

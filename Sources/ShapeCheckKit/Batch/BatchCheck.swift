@@ -86,15 +86,19 @@ public enum BatchCheck {
     }
     let source = SourceFile(path: path, bytes: bytes)
     let disabled = configuration.disabledCodes.union(options.disabledCodes)
-    let diagnostics = ModelCheck.analyze(source).diagnostics.filter { !disabled.contains($0.code.id) }
+    let diagnostics = ModelCheck.analyze(source).diagnostics.filter {
+      !disabled.contains($0.code.id)
+    }
     let warningsAsErrors = options.warningsAsErrors ?? configuration.warningsAsErrors ?? false
     return .success(
       CheckedFile(source: source, diagnostics: diagnostics, warningsAsErrors: warningsAsErrors))
   }
 
-  /// The format of the configuration that applies to the first command-line path: for a
-  /// folder the one inside or above it, for a file the one above the file.
-  private static func configuredFormat(_ path: String?, finder: inout ConfigurationFinder) -> OutputFormat? {
+  /// Looks up the format of the configuration that applies to the first command-line path.
+  /// For a folder that is the configuration inside or above it, for a file the one above it.
+  private static func configuredFormat(
+    _ path: String?, finder: inout ConfigurationFinder
+  ) -> OutputFormat? {
     guard let path else { return nil }
     let result =
       ModelFileCollector.isFolder(path)

@@ -80,13 +80,15 @@ public struct CheckRun: Sendable {
   /// One line for standard error, such as `12 files checked: 2 errors, 1 warning in 2 files`.
   public var summary: String {
     let filesWithFindings = files.count { $0.count(.error) + $0.count(.warning) > 0 }
-    var text = "\(plural(files.count, "file")) checked: \(plural(count(.error), "error")), "
+    var text =
+      "\(plural(files.count, "file")) checked: \(plural(count(.error), "error")), "
       + plural(count(.warning), "warning")
     if filesWithFindings > 0 {
       text += " in \(plural(filesWithFindings, "file"))"
     }
     if uncheckedCount > 0 || !failures.isEmpty {
-      text += "; \(plural(failures.count, "input error")), \(plural(uncheckedCount, "file")) not checked"
+      text +=
+        "; \(plural(failures.count, "input error")), \(plural(uncheckedCount, "file")) not checked"
     }
     return text
   }

@@ -68,7 +68,9 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Parses `[...]` starting at `start`; returns the token and the index after `]`.
-  private static func bracketExpression(_ characters: [Character], from start: Int) -> (Token, Int)? {
+  private static func bracketExpression(
+    _ characters: [Character], from start: Int
+  ) -> (Token, Int)? {
     var index = start + 1
     var negated = false
     if index < characters.count, characters[index] == "!" || characters[index] == "^" {
@@ -96,14 +98,15 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
     return nil
   }
 
-  /// Whether `path`, relative and with `/` separators, matches the pattern.
+  /// Returns whether `path`, relative and with `/` separators, matches the pattern.
   public func matches(_ path: String) -> Bool {
     let subject = matchesWholePath ? path : String(path.split(separator: "/").last ?? "")
     return Self.match(tokens, Array(subject))
   }
 
-  /// Dynamic programming over (token, character) positions: `matched[j]` holds whether the
-  /// tokens from the current one on match the text from `j` on. Time is O(tokens × text).
+  /// Matches by dynamic programming from the last token back: after processing a token,
+  /// `current[j]` is whether the tokens from that one on match `text[j...]`, and `next` is the
+  /// same for the following token. Time is O(tokens × text), without backtracking.
   private static func match(_ tokens: [Token], _ text: [Character]) -> Bool {
     let count = text.count
     var next = [Bool](repeating: false, count: count + 1)

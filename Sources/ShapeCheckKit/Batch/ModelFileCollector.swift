@@ -20,8 +20,8 @@ public struct ModelFileCollector: Sendable {
     self.excludes = excludes
   }
 
-  /// The model files of `paths` in command-line order without repeats, and a failure for every
-  /// folder that could not be read or contained no model file.
+  /// Expands `paths` into model files in command-line order without repeats. Every folder that
+  /// cannot be read or contains no model file adds a failure.
   public func collect(_ paths: [String]) -> (files: [String], failures: [InputFailure]) {
     var files: [String] = []
     var seen = Set<String>()
@@ -35,7 +35,8 @@ public struct ModelFileCollector: Sendable {
       if found.isEmpty {
         failures.append(
           InputFailure(
-            path: path, message: "\(path): the folder contains no \(Self.modelExtension) files"
+            path: path,
+            message: "\(path): the folder contains no \(Self.modelExtension) files"
               + (includes.isEmpty && excludes.isEmpty ? "" : " that pass --include and --exclude")))
       }
       for file in found where seen.insert(file).inserted {
@@ -45,7 +46,8 @@ public struct ModelFileCollector: Sendable {
     return (files, failures)
   }
 
-  /// The model files below `folder`, sorted, walking folders with an explicit stack.
+  /// Searches `root` for model files, walking folders with an explicit stack so that deep
+  /// trees cannot overflow the call stack; returns them sorted.
   private func search(folder root: String, failures: inout [InputFailure]) -> [String] {
     var found: [String] = []
     var visited = Set<FileIdentity>()
@@ -80,7 +82,7 @@ public struct ModelFileCollector: Sendable {
     includes.isEmpty || includes.contains { $0.matches(relativePath) }
   }
 
-  /// Whether `path` is a folder, following symbolic links.
+  /// Returns whether `path` is a folder, following symbolic links.
   static func isFolder(_ path: String) -> Bool {
     var information = stat()
     guard stat(path, &information) == 0 else { return false }

@@ -18,7 +18,8 @@ public enum GitHubReporter {
       }
     }
     for failure in run.failures {
-      output += "::error file=\(escapeProperty(failure.path)),title=input error::"
+      output +=
+        "::error file=\(escapeProperty(failure.path)),title=input error::"
         + escapeData(failure.message) + "\n"
     }
     return output

@@ -5,7 +5,7 @@ import ShapeSource
 /// docs/schemas/check.schema.json.
 ///
 /// Lines and columns are 1-based and columns count UTF-8 bytes, as in the text format; the
-/// document says so in `columnUnit`. End positions are exclusive.
+/// document states this in `columnUnit`. End positions are exclusive.
 public enum JSONReporter {
   /// The `version` field; it changes when a field is removed or changes meaning.
   public static let version = 1
@@ -48,7 +48,9 @@ public enum JSONReporter {
     ])
   }
 
-  private static func diagnosticObject(_ diagnostic: Diagnostic, in source: SourceFile) -> JSONValue {
+  private static func diagnosticObject(
+    _ diagnostic: Diagnostic, in source: SourceFile
+  ) -> JSONValue {
     let region = ReportRegion(diagnostic.range, in: source)
     return .object([
       "code": .string(diagnostic.code.id),

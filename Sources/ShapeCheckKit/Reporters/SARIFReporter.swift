@@ -70,7 +70,9 @@ public enum SARIFReporter {
       "ruleId": .string(diagnostic.code.id),
       "level": .string(level(diagnostic.severity)),
       "message": .object(["text": .string(text)]),
-      "locations": .array([.object(["physicalLocation": physicalLocation(diagnostic.range, source)])]),
+      "locations": .array([
+        .object(["physicalLocation": physicalLocation(diagnostic.range, source)])
+      ]),
     ]
     if let index = DiagnosticCode.all.firstIndex(of: diagnostic.code) {
       members["ruleIndex"] = .int(index)
@@ -93,7 +95,9 @@ public enum SARIFReporter {
       members["fixes"] = .array(fixIts.map { fix($0, source) })
     }
     if !diagnostic.facts.isEmpty {
-      members["properties"] = .object(["facts": .object(diagnostic.facts.mapValues(JSONValue.string))])
+      members["properties"] = .object([
+        "facts": .object(diagnostic.facts.mapValues(JSONValue.string))
+      ])
     }
     return .object(members)
   }
@@ -155,8 +159,8 @@ public enum SARIFReporter {
     }
   }
 
-  /// A URI reference for `path`: the relative path as given with unsafe characters
-  /// percent-encoded, or a `file://` URI for an absolute path.
+  /// Converts `path` to a URI reference: a relative path stays relative with unsafe
+  /// characters percent-encoded, and an absolute path becomes a `file://` URI.
   static func uri(_ path: String) -> String {
     let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     return path.hasPrefix("/") ? "file://" + encoded : encoded

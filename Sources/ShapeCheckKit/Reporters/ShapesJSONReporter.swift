@@ -43,7 +43,9 @@ public enum ShapesJSONReporter {
     ])
   }
 
-  private static func activationObject(_ activation: ActivationRecord, _ analysis: ModelAnalysis) -> JSONValue {
+  private static func activationObject(
+    _ activation: ActivationRecord, _ analysis: ModelAnalysis
+  ) -> JSONValue {
     let steps: [JSONValue] = activation.steps.map { step in
       .object([
         "path": .string(step.path),

@@ -37,6 +37,36 @@ import Testing
     }
   }
 
+  @Test func everyDocumentedCodeIsRegistered() throws {
+    let text = String(decoding: try Repository.bytes("docs/diagnostics.md"), as: UTF8.self)
+    for heading in text.split(separator: "\n") where heading.hasPrefix("## ") {
+      let id = String(heading.dropFirst(3))
+      #expect(DiagnosticCode.registered(id) != nil, "stale section \(id)")
+    }
+  }
+
+  /// Every section's example model, checked as `model.nn`, reports the message shown below it.
+  /// Examples that start with a `#` comment describe the input instead of containing it.
+  @Test func documentedMessagesMatchTool() throws {
+    let text = String(decoding: try Repository.bytes("docs/diagnostics.md"), as: UTF8.self)
+    var checked = 0
+    for section in text.components(separatedBy: "\n## ").dropFirst() {
+      let parts = section.components(separatedBy: "```")
+      guard parts.count >= 4, parts[1].hasPrefix("python\n"), parts[3].hasPrefix("text\n") else {
+        continue
+      }
+      let model = String(parts[1].dropFirst("python\n".count))
+      if model.hasPrefix("#") { continue }
+      let expected = parts[3].dropFirst("text\n".count).trimmingCharacters(in: .newlines)
+      let analysis = ModelCheck.analyze(SourceFile(path: "model.nn", text: model))
+      let rendered = DiagnosticRenderer().render(analysis.diagnostics, in: analysis.source)
+      let headers = rendered.split(separator: "\n").map(String.init)
+      #expect(headers.contains(expected), "\(section.prefix { $0 != "\n" }): \(headers)")
+      checked += 1
+    }
+    #expect(checked >= 50)
+  }
+
   @Test func anchorDropsDots() {
     #expect(DiagnosticCode.featureMismatch.documentationAnchor == "shapefeature-mismatch")
   }

@@ -109,6 +109,22 @@ import Testing
     #expect(run.failures.map(\.path) == [folder.path("gone.nn")])
   }
 
+  /// Root reads folders whatever their permissions, so this runs only for other users.
+  @Test(.enabled(if: geteuid() != 0)) func unreadableFolderIsReported() throws {
+    let folder = try TemporaryFolder()
+    defer {
+      _ = chmod(folder.path("locked"), 0o755)
+      folder.remove()
+    }
+    try folder.write("open/m.nn", Models.valid)
+    try folder.write("locked/m.nn", Models.valid)
+    #expect(chmod(folder.path("locked"), 0) == 0)
+    let run = BatchCheck.run([folder.path], options: Self.options())
+    #expect(run.files.map(\.source.path) == [folder.path("open/m.nn")])
+    #expect(run.failures.map(\.message) == ["\(folder.path("locked")): the folder cannot be read"])
+    #expect(run.exitStatus == .input)
+  }
+
   @Test func fifoIsRejectedWithoutBlocking() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

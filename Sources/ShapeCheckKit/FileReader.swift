@@ -9,6 +9,10 @@ public enum FileReader {
       throw .notFound(path: path)
     }
     guard !isDirectory.boolValue else { throw .isDirectory(path: path) }
+    // Opening a FIFO or a device could block or never end, so only regular files are read.
+    guard isRegularFile(path) else {
+      throw .unreadable(path: path, reason: "not a regular file")
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .unreadable(path: path, reason: "permission denied or not a regular file")
     }
@@ -25,5 +29,11 @@ public enum FileReader {
     } catch {
       throw .unreadable(path: path, reason: error.localizedDescription)
     }
+  }
+
+  private static func isRegularFile(_ path: String) -> Bool {
+    var information = stat()
+    guard stat(path, &information) == 0 else { return false }
+    return (information.st_mode & S_IFMT) == S_IFREG
   }
 }

@@ -15,9 +15,13 @@ public enum ModelCheck {
     return analyze(SourceFile(path: path, bytes: bytes))
   }
 
-  /// Parses and analyzes a model that is already in memory.
+  /// Parses and analyzes a model that is already in memory, then applies its
+  /// `# shapecheck: ignore[code]` comments to the diagnostics.
   public static func analyze(_ source: SourceFile) -> ModelAnalysis {
     let tree = Parser.parse(source)
-    return ModelChecker.analyze(tree)
+    var analysis = ModelChecker.analyze(tree)
+    let suppressions = Suppressions(comments: tree.comments, source: source)
+    analysis.diagnostics = suppressions.apply(to: analysis.diagnostics, in: source)
+    return analysis
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ShapeCheckKit
 import ShapeSource
+import ShapeSyntax
 
 /// Timings of `check`: in-process analysis of generated chains of Linear and ReLU layers of
 /// growing length, and the whole `shapecheck check` process on the 3-vs-7 example.
@@ -13,8 +14,12 @@ enum CheckBenchmark {
     for size in sizes {
       let source = SourceFile(path: "generated.nn", text: generatedModel(layers: size))
       let seconds = best(of: 5) { _ = ModelCheck.analyze(source) }
+      let parsing = best(of: 5) { _ = Parser.parse(source) }
       let perLayer = seconds / Double(size) * 1e6
-      lines.append(String(format: "  %6d layers: %.4f s (%.2f µs per layer)", size, seconds, perLayer))
+      lines.append(
+        String(
+          format: "  %6d layers: %.4f s (%.2f µs per layer; parsing alone %.4f s)", size, seconds,
+          perLayer, parsing))
     }
     let example = (repositoryRoot as NSString).appendingPathComponent("fixtures/simple_net.nn")
     if let process = processTime(executable: executable, arguments: ["check", example], repetitions: 20) {

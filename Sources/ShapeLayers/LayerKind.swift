@@ -15,14 +15,14 @@ public protocol LayerKind: Sendable {
   /// The constructor arguments in PyTorch's positional order.
   var arguments: [ArgumentSpec] { get }
 
-  /// How the output relates to the input, in one or two sentences for `explain`.
+  /// The relationship between input and output, in one or two sentences for `explain`.
   var relationship: String { get }
 
   /// Checks that involve several arguments, such as a probability range or a divisibility,
   /// beyond what each argument's type checks.
   func validate(_ layer: LayerInstance) -> [ArgumentProblem]
 
-  /// The learnable parameters' names and shapes, in PyTorch's registration order.
+  /// Lists the learnable parameters' names and shapes, in PyTorch's registration order.
   func parameters(of layer: LayerInstance) -> [ParameterSpec]
 
   /// Infers the output shape for an input shape, with the equalities that must hold between
@@ -33,7 +33,7 @@ public protocol LayerKind: Sendable {
 
   /// Runs the layer in evaluation mode, as PyTorch's forward does after `model.eval()`.
   ///
-  /// `parameters` holds every tensor that `parameters(of:)` names, with those shapes. The
+  /// `parameters` contains every tensor that `parameters(of:)` names, with those shapes. The
   /// kernel checks the input's shape itself and throws instead of trapping.
   func forward(_ input: Tensor, of layer: LayerInstance, parameters: [String: Tensor]) throws(KernelError)
     -> Tensor
@@ -99,7 +99,7 @@ public struct ArgumentProblem: Sendable {
   }
 }
 
-/// What a shape rule can ask of the checker while it infers a shape.
+/// The checker's services available to a shape rule while it infers a shape.
 public struct ShapeContext: Sendable {
   private let evaluate: @Sendable (Dim) -> Int?
 
@@ -107,8 +107,8 @@ public struct ShapeContext: Sendable {
     self.evaluate = evaluate
   }
 
-  /// The value of a formula under the current constants, or nil when it depends on a free
-  /// symbol such as a batch size.
+  /// Evaluates a formula under the current constants; nil when it depends on a free symbol
+  /// such as a batch size.
   public func value(of dim: Dim) -> Int? {
     evaluate(dim)
   }
@@ -123,7 +123,7 @@ public struct DimRequirement: Sendable {
   public var expected: Dim
   /// The axis of the input shape whose dimension must equal `expected`, counted from 0.
   public var inputAxis: Int
-  /// What the dimension is, in words, such as `input features`.
+  /// The dimension's meaning in words, such as `input features`.
   public var meaning: String
 
   public init(code: DiagnosticCode, argument: String, expected: Dim, inputAxis: Int, meaning: String) {

@@ -128,7 +128,7 @@ enum Output {
     isatty(descriptor) == 1
   }
 
-  /// The text style for a stream under `--color auto|always|never`.
+  /// Returns the text style for a stream under `--color auto|always|never`.
   static func style(for descriptor: Int32, choice: String?) throws(UsageError) -> TextStyle {
     switch choice ?? "auto" {
     case "always": return .ansi

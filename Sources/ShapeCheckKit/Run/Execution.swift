@@ -47,7 +47,7 @@ struct Execution {
     classification = tally?.result
   }
 
-  /// One row per named activation, then one per step of each applied Sequential.
+  /// Builds one row per named activation, then one per step of each applied Sequential.
   private func compare(_ trace: ForwardTrace, extra: [Symbol: Int], measuring: Bool = true) -> [ShapeComparison] {
     var rows: [ShapeComparison] = []
     for activation in runner.analysis.activations {

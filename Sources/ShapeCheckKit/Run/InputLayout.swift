@@ -4,14 +4,14 @@ import ShapeLayers
 import ShapeSymbolic
 import ShapeTensor
 
-/// How images become the model's input: each image viewed as the declared shape, or all images
-/// stacked into one batch along a free leading dimension such as `N` in `Tensor[N, 784]`.
+/// The mapping of images to the model's input: each image viewed as the declared shape, or all
+/// images stacked into one batch along a free leading dimension such as `N` in `Tensor[N, 784]`.
 public struct InputLayout: Sendable {
   public var inputID: Int
   public var inputName: String
   /// The free symbol that takes the batch size, for a batched input.
   public var batchSymbol: Symbol?
-  /// The shape of one image as the model sees it, such as `[784]` or `[1, 28, 28]`.
+  /// The shape of one image as the model receives it, such as `[784]` or `[1, 28, 28]`.
   public var imageShape: [Int]
 
   /// Works out the layout from the model's single input declaration and the images' size.
@@ -44,7 +44,8 @@ public struct InputLayout: Sendable {
     return InputLayout(inputID: id, inputName: name, batchSymbol: nil, imageShape: known)
   }
 
-  /// The input tensor for these images: pixels / 255 as Float32, as the 3-vs-7 exercise does.
+  /// Builds the input tensor for these images: pixels / 255 as Float32, as the 3-vs-7 exercise
+  /// does.
   public func tensor(for images: [GrayImage]) -> Tensor {
     var scalars: [Float] = []
     scalars.reserveCapacity(images.reduce(0) { $0 + $1.pixels.count })

@@ -6,7 +6,7 @@ import ShapeSource
 import ShapeSymbolic
 import ShapeTensor
 
-/// What `shapecheck run` is asked to do.
+/// The settings of one `shapecheck run`.
 public struct RunOptions: Sendable {
   public var modelPath: String
   public var inputPath: String
@@ -32,7 +32,7 @@ public struct RunResult: Sendable {
   /// How many images, after the first, had a tensor whose shape disagreed.
   public var laterDisagreements: Int
   public var classification: ClassificationResult?
-  /// Where the parameters came from, such as `--seed 42` or the weights file.
+  /// The origin of the parameters, such as `--seed 42` or the weights file.
   public var parameterSource: String
   /// Layer kinds whose `--seed` initialization is not PyTorch's.
   public var kindsNotReproduced: [String]
@@ -42,7 +42,7 @@ public struct RunResult: Sendable {
   }
 }
 
-/// Why a run stopped before it produced a report.
+/// The reason a run stopped before it produced a report.
 public enum RunFailure: Error {
   /// A file could not be read or is malformed: exit status 66.
   case input(any Error)

@@ -40,7 +40,7 @@ public struct ModelRunner: Sendable {
     return trace
   }
 
-  /// The inferred values of a shape, with free symbols such as the batch size bound.
+  /// Evaluates a shape's formulas, with free symbols such as the batch size bound in `extra`.
   public func inferredValues(_ shape: [ShapeDim], extra: [Symbol: Int]) -> [Int?] {
     let bindings = analysis.bindings.merging(extra) { $1 }
     return shape.map { (try? $0.formula.evaluated(bindings)) ?? nil }

@@ -36,7 +36,8 @@ public struct WeightsMatcher {
     self.path = path
   }
 
-  /// The key of every parameter under the best-matching naming scheme, in initialization order.
+  /// Returns the key of every parameter under the best-matching naming scheme, in
+  /// initialization order.
   public func keys() -> [(key: String, parameter: ParameterRecord)] {
     let stored = Set(file.entries.map(\.name))
     let schemes = [namesByLayer()] + analysis.sequentials.map(namesByPosition)

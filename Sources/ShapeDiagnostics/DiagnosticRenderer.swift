@@ -84,7 +84,7 @@ public struct DiagnosticRenderer: Sendable {
     return "\(gutter) | \(shown)\n\(padding) | \(indent)\(style.apply(.caret, to: marker))\n"
   }
 
-  /// The characters of a line to show: all of a short line, else a window of about
+  /// Returns the characters of a line to show: all of a short line, else a window of about
   /// `maxSnippetWidth` characters that starts a little before the caret.
   private func visibleWindow(lineLength: Int, caretColumn: Int) -> Range<Int> {
     guard lineLength > Self.maxSnippetWidth else { return 0..<lineLength }
@@ -92,7 +92,7 @@ public struct DiagnosticRenderer: Sendable {
     return start..<min(lineLength, start + Self.maxSnippetWidth)
   }
 
-  /// The longest source line shown whole; longer lines are cut around the caret with `…`.
+  /// The maximum length of a source line shown whole; longer lines are cut around the caret with `…`.
   public static let maxSnippetWidth = 120
 
   private func fixItLines(_ fixIts: [FixIt]) -> String {

@@ -118,7 +118,7 @@ extension Checker {
       message: "'\(layer.name)' is applied here to a tensor of shape \(describe(input.shape))", range: callRange)
   }
 
-  /// A shape as its formula and its values, such as `[linear_1.out_features] = [30]`, or just
+  /// Describes a shape as its formula and its values, such as `[linear_1.out_features] = [30]`, or just
   /// the values when the formula is made of constants.
   func describe(_ shape: [ShapeDim]) -> String {
     let values = valueDescription(shape.map { (try? $0.formula.evaluated(bindings)) ?? nil })

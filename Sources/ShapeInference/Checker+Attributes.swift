@@ -75,7 +75,7 @@ extension Checker {
     return .unknown
   }
 
-  /// The value of a layer argument as an attribute. A shape constant is its symbol, so that
+  /// Returns the value of a layer argument as an attribute. A shape constant is its symbol, so that
   /// `linear_1.out_features` keeps its formula in asserts.
   private func argumentValue(_ value: ArgumentValue, spec: ArgumentSpec, layer: LayerInstance) -> Value {
     switch value {

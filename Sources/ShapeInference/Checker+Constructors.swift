@@ -33,7 +33,7 @@ extension Checker {
     }
   }
 
-  /// A name for a layer, unique in the model: the assigned name when there is one and it is
+  /// Chooses a name for a layer, unique in the model: the assigned name when there is one and it is
   /// free, else the kind and position, such as `linear@12:5`.
   private func layerName(hint: String?, kind: String, range: SourceRange) -> String {
     if let hint, !usedLayerNames.contains(hint), scope[hint] == nil {

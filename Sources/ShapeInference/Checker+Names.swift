@@ -59,7 +59,7 @@ extension Checker {
   }
 }
 
-/// The candidate closest to `name` by edit distance, when it is close enough to be a typo: at
+/// Returns the candidate closest to `name` by edit distance, when it is close enough to be a typo: at
 /// most a third of the name's length, and at least one edit.
 func closestName(to name: String, among candidates: [String]) -> String? {
   let limit = max(1, name.count / 3)
@@ -73,7 +73,7 @@ func closestName(to name: String, among candidates: [String]) -> String? {
   return best?.name
 }
 
-/// The Levenshtein distance between two strings, or `limit + 1` when it is larger than `limit`.
+/// Returns the Levenshtein distance between two strings, or `limit + 1` when it is larger than `limit`.
 func editDistance(_ lhs: String, _ rhs: String, limit: Int) -> Int {
   let a = Array(lhs.lowercased().unicodeScalars)
   let b = Array(rhs.lowercased().unicodeScalars)

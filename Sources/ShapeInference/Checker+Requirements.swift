@@ -85,7 +85,7 @@ extension Checker {
       ])
   }
 
-  /// A note at the constant that produced the incoming dimension, with the fix that changes
+  /// Builds a note at the constant that produced the incoming dimension, with the fix that changes
   /// that constant instead, when it is a literal that one edit can change.
   private func producerNote(_ origin: DimOrigin, actualText: String, expectedValue: Int?) -> Note {
     var fixIts: [FixIt] = []

@@ -35,7 +35,7 @@ final class Checker {
 
   var scope: [String: Binding] = [:]
   /// Names assigned anywhere in the file, with the first assignment's range, so that a use
-  /// before the definition can say where the definition is.
+  /// before the definition can point at it.
   var laterDefinitions: [String: SourceRange] = [:]
   var diagnostics: [Diagnostic] = []
   var layers: [LayerInstance] = []

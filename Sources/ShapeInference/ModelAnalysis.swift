@@ -19,7 +19,7 @@ public struct ModelAnalysis: Sendable {
   public var plan: [PlanStep]
   /// The value of every bound symbol: named constants and layer constants.
   public var bindings: [Symbol: Int]
-  /// How each bound symbol was set, for explanations and fixes.
+  /// The definition of each bound symbol, for explanations and fixes.
   public var definitions: [Symbol: SymbolDefinition]
   /// Every equality the model requires between a layer constant and an incoming dimension.
   public var constraints: [ShapeConstraint]
@@ -28,12 +28,12 @@ public struct ModelAnalysis: Sendable {
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-  /// The value of a formula under the bound constants, or nil when it depends on a free symbol.
+  /// Evaluates a formula under the bound constants; nil when it depends on a free symbol.
   public func value(of dim: Dim) -> Int? {
     (try? dim.evaluated(bindings)) ?? nil
   }
 
-  /// The values of a shape's dimensions.
+  /// Evaluates each dimension of a shape.
   public func values(of shape: [ShapeDim]) -> [Int?] {
     shape.map { value(of: $0.formula) }
   }
@@ -84,7 +84,7 @@ public enum PlanStep: Sendable {
   case apply(output: Int, input: Int, layer: LayerInstance, shape: [ShapeDim])
 }
 
-/// How a symbol got its value.
+/// The definition that gave a symbol its value.
 public struct SymbolDefinition: Sendable {
   public var value: Int
   /// The formula of the defining expression, over other symbols, such as `hidden * 2`.
@@ -106,7 +106,7 @@ public struct ShapeConstraint: Sendable {
   /// The incoming dimension's formula.
   public var actual: Dim
   public var meaning: String
-  /// Where the consumer's argument is set.
+  /// The source range where the consumer's argument is set.
   public var range: SourceRange
   /// Whether the two sides have equal values (or equal formulas) for the current constants.
   public var isSatisfied: Bool

@@ -1,4 +1,4 @@
-/// The layer kinds that the model language knows, by PyTorch class name.
+/// The layer kinds of the model language, by PyTorch class name.
 public struct LayerCatalog: Sendable {
   private let kindsByName: [String: any LayerKind]
 
@@ -19,7 +19,7 @@ public struct LayerCatalog: Sendable {
     IdentityKind(),
   ])
 
-  /// The kind with this PyTorch class name, such as `Linear`.
+  /// Returns the kind with this PyTorch class name, such as `Linear`.
   public func kind(named name: String) -> (any LayerKind)? {
     kindsByName[name]
   }

@@ -188,7 +188,7 @@ public enum ShapeRuleResult: Sendable {
   case success(ShapeOutput)
   case failure(ShapeFailure)
 
-  /// A success with no requirements.
+  /// Returns a success with no requirements.
   public static func output(_ shape: [ShapeDim]) -> ShapeRuleResult {
     .success(ShapeOutput(shape: shape))
   }

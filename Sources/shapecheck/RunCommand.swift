@@ -76,8 +76,16 @@ enum RunCommand: Command {
       return .findings
     case .run(let error):
       Output.standardError("error: \(error)\n")
-      return .findings
+      return status(for: error)
     }
+  }
+}
+
+extension RunCommand {
+  /// Maps a run error to its exit status: an internal failure is 70, every other run error 1.
+  static func status(for error: RunError) -> ExitStatus {
+    if case .internalFailure = error { return .internal }
+    return .findings
   }
 }
 

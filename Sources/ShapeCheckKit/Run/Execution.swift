@@ -28,7 +28,7 @@ struct Execution {
     var tally = try ClassificationTally(dataset: dataset, positiveClass: positiveClass)
     if let symbol = layout.batchSymbol {
       let input = layout.tensor(for: dataset.items.map(\.image))
-      let trace = try runner.forward(input: input, inputID: layout.inputID)
+      let trace = try runner.forward(input: input, inputID: layout.inputID, extra: [symbol: dataset.items.count])
       comparisons = compare(trace, extra: [symbol: dataset.items.count])
       tally?.record(outputs: trace.outputID.flatMap { trace.tensors[$0] }, items: dataset.items[...])
       progress?(dataset.items.count, dataset.items.count)

@@ -77,6 +77,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case noImages(path: String)
   case kernelFailed(String)
   case unknownClass(String, [String])
+  /// A kernel failed on an input of exactly the inferred shape: a bug in shapecheck.
+  case internalFailure(String)
 
   public var description: String {
     switch self {
@@ -92,6 +94,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "\(path): no images to run"
     case .kernelFailed(let message):
       "running the model failed: \(message)"
+    case .internalFailure(let message):
+      "internal failure: \(message); please report this with the model file"
     case .unknownClass(let name, let known):
       "'\(name)' is not a class of the data; the classes are \(known.joined(separator: ", "))"
     }

@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
   public var limit: Int?
   /// The class meant by sigmoid(output) > 0.5; the first class name in sorted order when nil.
   public var positiveClass: String?
+  /// The layer kinds the model may use.
+  public var catalog: LayerCatalog = .standard
 
   public init(modelPath: String, inputPath: String) {
     self.modelPath = modelPath
@@ -60,7 +62,9 @@ public enum ModelRun {
     -> RunResult
   {
     let analysis: ModelAnalysis
-    do { analysis = try ModelCheck.analyzeFile(options.modelPath) } catch { throw .input(error) }
+    do { analysis = try ModelCheck.analyzeFile(options.modelPath, catalog: options.catalog) } catch {
+      throw .input(error)
+    }
     guard !analysis.hasErrors else { throw .diagnostics(source: analysis.source, analysis.diagnostics) }
     let dataset: Dataset
     do { dataset = try DatasetLoader.load(path: options.inputPath, limit: options.limit) } catch { throw .input(error) }

@@ -10,11 +10,12 @@ enum CheckCommand: Command {
   static let spec = CommandSpec(
     name: "check",
     abstract: "Report shape errors with file:line:col, notes and fix-its.",
-    usage: "shapecheck check <file>... [--warnings-as-errors] [--color <when>]",
+    usage: "shapecheck check <file>... [--warnings-as-errors] [--color <when>] [--stamp <path>]",
     arguments: [("<file>...", "Model files to check (.nn, Python syntax).")],
     options: [
       OptionSpec(name: "--warnings-as-errors", valueName: nil, help: "Exit with status 1 when there are warnings."),
       colorOption,
+      stampOption,
     ],
     minimumPositionals: 1, maximumPositionals: Int.max)
 
@@ -37,8 +38,9 @@ enum CheckCommand: Command {
     }
     Output.standardError(summary(files: arguments.positionals.count, errors: errorCount, warnings: warningCount, unreadable: unreadable))
     let failsOnWarnings = arguments.flags.contains("--warnings-as-errors") && warningCount > 0
-    if errorCount > 0 || failsOnWarnings { return .findings }
-    return unreadable > 0 ? .input : .success
+    let status: ExitStatus =
+      errorCount > 0 || failsOnWarnings ? .findings : unreadable > 0 ? .input : .success
+    return updateStamp(arguments.value("--stamp"), status: status)
   }
 
   static func summary(files: Int, errors: Int, warnings: Int, unreadable: Int) -> String {

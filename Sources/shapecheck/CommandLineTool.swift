@@ -16,6 +16,7 @@ enum CommandLineTool {
   static let commandTypes: [any Command.Type] = [
     CheckCommand.self, ShapesCommand.self,
     SummaryCommand.self,
+    GraphCommand.self,
   ]
 
   static var commands: [CommandSpec] { commandTypes.map { $0.spec } }

@@ -4,7 +4,8 @@ import ShapeCheckKit
 extension CheckCommand {
   static let stampOption = OptionSpec(
     name: "--stamp", valueName: "<path>",
-    help: "Write a stamp file (a Swift comment) at <path> when the check succeeds, for build tools.")
+    help:
+      "Write a stamp file (a Swift comment) at <path> when the check succeeds, for build tools.")
 
   /// Writes the stamp file that marks a passed check for a build system, or removes a stale
   /// one when the check failed, and returns the final status.

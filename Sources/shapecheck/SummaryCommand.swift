@@ -11,7 +11,8 @@ enum SummaryCommand: Command {
   static let spec = CommandSpec(
     name: "summary",
     abstract: "Print a table of layers, output shapes, parameter counts and memory.",
-    usage: "shapecheck summary <file> [--batch-size <n>] [--dtype <type>] [--formulas] [--color <when>]",
+    usage:
+      "shapecheck summary <file> [--batch-size <n>] [--dtype <type>] [--formulas] [--color <when>]",
     arguments: [("<file>", "The model file to summarize.")],
     options: [
       OptionSpec(
@@ -19,8 +20,11 @@ enum SummaryCommand: Command {
         help: "The value of free dimensions such as N in memory estimates (default: 1)."),
       OptionSpec(
         name: "--dtype", valueName: "<type>",
-        help: "Element type for memory estimates: float32, float16, bfloat16, float64 or int8 (default: float32)."),
-      OptionSpec(name: "--formulas", valueName: nil, help: "Add a column with each output shape's formula."),
+        help:
+          "Element type for memory estimates: float32, float16, bfloat16, float64 or int8 "
+          + "(default: float32)."),
+      OptionSpec(
+        name: "--formulas", valueName: nil, help: "Add a column with each output shape's formula."),
       CheckCommand.colorOption,
     ],
     minimumPositionals: 1, maximumPositionals: 1)
@@ -35,7 +39,8 @@ enum SummaryCommand: Command {
     do {
       let analysis = try ModelCheck.analyzeFile(path)
       if !analysis.diagnostics.isEmpty {
-        Output.standardError(DiagnosticRenderer(style: style).render(analysis.diagnostics, in: analysis.source))
+        let renderer = DiagnosticRenderer(style: style)
+        Output.standardError(renderer.render(analysis.diagnostics, in: analysis.source))
       }
       Output.standardOutput(report.render(analysis))
       return analysis.hasErrors ? .findings : .success
@@ -49,7 +54,8 @@ enum SummaryCommand: Command {
     guard let text else { return 1 }
     guard let value = Int(text), value >= 1, value <= maxBatchSize else {
       throw UsageError(
-        message: "invalid value '\(text)' for '--batch-size'; use an integer from 1 to \(maxBatchSize)",
+        message:
+          "invalid value '\(text)' for '--batch-size'; use an integer from 1 to \(maxBatchSize)",
         command: spec.name)
     }
     return value
@@ -59,7 +65,8 @@ enum SummaryCommand: Command {
     guard let text else { return .float32 }
     guard let type = ElementType(rawValue: text) else {
       let names = ElementType.allCases.map(\.rawValue).joined(separator: ", ")
-      throw UsageError(message: "invalid value '\(text)' for '--dtype'; use one of \(names)", command: spec.name)
+      throw UsageError(
+        message: "invalid value '\(text)' for '--dtype'; use one of \(names)", command: spec.name)
     }
     return type
   }

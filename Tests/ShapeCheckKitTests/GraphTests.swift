@@ -73,11 +73,14 @@ import Testing
         ModelGraph.Node(kind: .output, title: hostile, subtitle: "output"),
       ],
       edges: [
-        ModelGraph.Edge(from: 0, to: 1, tensorName: hostile, shape: "[1]", formula: hostile, problem: 0),
+        ModelGraph.Edge(
+          from: 0, to: 1, tensorName: hostile, shape: "[1]", formula: hostile, problem: 0),
         ModelGraph.Edge(from: 1, to: 2, shape: "[1]", formula: "[1]"),
       ],
       frames: [ModelGraph.Frame(label: hostile)],
-      problems: [ModelGraph.Problem(severity: "error", location: hostile, message: hostile, code: hostile)])
+      problems: [
+        ModelGraph.Problem(severity: "error", location: hostile, message: hostile, code: hostile)
+      ])
     let svg = GraphSVG(showsFormulas: true).render(graph)
     #expect(try XMLCheck.problem(in: svg) == nil)
     #expect(svg.contains("a&lt;&amp;&quot;&gt;&apos;\u{FFFD}\u{FFFD}b"))
@@ -108,7 +111,8 @@ import Testing
   @Test func brokenDOTMatchesGolden() throws {
     let graph = ModelGraph(try Self.analyzeFixture("fixtures/broken/feature_mismatch.nn"))
     let dot = GraphDOT(showsFormulas: true).render(graph)
-    let mismatch = goldenMismatch(dot, golden: "fixtures/broken/feature_mismatch.graph.dot.expected")
+    let golden = "fixtures/broken/feature_mismatch.graph.dot.expected"
+    let mismatch = goldenMismatch(dot, golden: golden)
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 

@@ -17,7 +17,9 @@ import Testing
 
   @Test func simpleNetParameterCounts() throws {
     let analysis = try Self.analyzeFixture("fixtures/simple_net.nn")
-    let weights = analysis.parameters.map { ShapesReport.elementCount(analysis.values(of: $0.spec.shape)) }
+    let weights = analysis.parameters.map {
+      ShapesReport.elementCount(analysis.values(of: $0.spec.shape))
+    }
     #expect(weights == [23_520, 30, 30, 1])
 
     let summary = ModelSummary(analysis)

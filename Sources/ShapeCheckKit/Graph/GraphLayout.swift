@@ -68,7 +68,8 @@ struct GraphLayout {
     for (frame, span) in frames.spans {
       let pad = Self.framePadding * Double(span.padding)
       let top = rankTop[span.firstRank] - Self.frameLabelHeight * Double(span.openingDepth) - 4
-      let bottom = rankTop[span.lastRank] + Self.nodeHeight + Self.framePadding * Double(span.closingDepth)
+      let closing = Self.framePadding * Double(span.closingDepth)
+      let bottom = rankTop[span.lastRank] + Self.nodeHeight + closing
       frameBoxes[frame] = Box(
         x: laneX[span.lane] - pad, y: top, width: laneWidths[span.lane] + 2 * pad,
         height: bottom - top)
@@ -101,7 +102,8 @@ struct GraphLayout {
     let source = nodeBoxes[edge.from]
     let target = nodeBoxes[edge.to]
     let sourceRank = placement.ranks[edge.from]
-    let jogY = source.bottom + Self.framePadding * Double(frames.closingCount(atRank: sourceRank)) + 6
+    let closing = Self.framePadding * Double(frames.closingCount(atRank: sourceRank))
+    let jogY = source.bottom + closing + 6
     var points = [(x: source.centerX, y: source.bottom), (x: source.centerX, y: jogY)]
     if source.centerX != target.centerX {
       points.append((x: target.centerX, y: jogY))
@@ -144,8 +146,8 @@ struct GraphLayout {
     return origins
   }
 
-  /// Computes the top of the nodes of each rank, leaving room above each rank for the closing frames
-  /// of the rank before, the edge labels and the labels of frames that start at the rank.
+  /// Computes the top of the nodes of each rank, leaving room above each rank for the closing
+  /// frames of the rank before, the edge labels and the labels of frames that start at the rank.
   private static func rankTops(
     _ graph: ModelGraph, placement: GraphPlacement, frames: FrameSpans,
     labelLines: (ModelGraph.Edge) -> [String]

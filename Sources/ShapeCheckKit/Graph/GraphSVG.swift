@@ -19,8 +19,10 @@ public struct GraphSVG: Sendable {
     let labels = GraphLabels(graph: graph, showsFormulas: showsFormulas)
     let layout = GraphLayout(graph, labelLines: labels.lines)
     let legend = problemLines(labels, width: layout.contentWidth)
-    let legendWidth = legend.map { GraphLayout.textWidth($0.text, fontSize: GraphLayout.labelFontSize) }
-      .max().map { $0 + 2 * GraphLayout.margin + 24 } ?? 0
+    let legendTextWidth = legend.map {
+      GraphLayout.textWidth($0.text, fontSize: GraphLayout.labelFontSize)
+    }.max()
+    let legendWidth = legendTextWidth.map { $0 + 2 * GraphLayout.margin + 24 } ?? 0
     let titleWidth = GraphLayout.textWidth(graph.title, fontSize: 13) + 2 * GraphLayout.margin
     let width = Int(max(layout.contentWidth, legendWidth, titleWidth, 200).rounded(.up))
     let legendTop = layout.contentBottom
@@ -61,9 +63,11 @@ public struct GraphSVG: Sendable {
   private static let definitions = """
     <defs>
     <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" \
-    markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="\(edgeColor)"/></marker>
+    markerUnits="userSpaceOnUse" orient="auto">\
+    <path d="M0,0 L10,5 L0,10 z" fill="\(edgeColor)"/></marker>
     <marker id="arrow-error" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" \
-    markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="\(errorColor)"/></marker>
+    markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">\
+    <path d="M0,0 L10,5 L0,10 z" fill="\(errorColor)"/></marker>
     </defs>
     """
 
@@ -120,7 +124,8 @@ public struct GraphSVG: Sendable {
     text += "width=\"\(format(box.width))\" height=\"\(format(box.height))\" "
     text += "rx=\"\(format(radius))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.2\"/>"
     text += "<text x=\"\(format(box.centerX))\" y=\"\(format(box.y + 17))\" font-size=\"12\" "
-    text += "font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">\(xmlEscaped(node.title))</text>"
+    text += "font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">"
+    text += "\(xmlEscaped(node.title))</text>"
     text += "<text x=\"\(format(box.centerX))\" y=\"\(format(box.y + 32))\" font-size=\"11\" "
     text += "text-anchor=\"middle\" fill=\"#555555\">\(xmlEscaped(node.subtitle))</text></g>\n"
     return text
@@ -155,6 +160,7 @@ public struct GraphSVG: Sendable {
     let tenths = Int((value * 10).rounded())
     let sign = tenths < 0 ? "-" : ""
     let magnitude = tenths.magnitude
-    return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    let whole = "\(sign)\(magnitude / 10)"
+    return magnitude % 10 == 0 ? whole : "\(whole).\(magnitude % 10)"
   }
 }

@@ -10,7 +10,9 @@ public struct SummaryReport: Sendable {
   /// Whether the table has a column with each output shape's formula.
   public var showsFormulas: Bool
 
-  public init(batchSize: Int = 1, elementType: ElementType = .float32, showsFormulas: Bool = false) {
+  public init(
+    batchSize: Int = 1, elementType: ElementType = .float32, showsFormulas: Bool = false
+  ) {
     self.batchSize = batchSize
     self.elementType = elementType
     self.showsFormulas = showsFormulas
@@ -74,9 +76,14 @@ public struct SummaryReport: Sendable {
 
   private func memoryReport(_ summary: ModelSummary, analysis: ModelAnalysis) -> String {
     let free = analysis.freeSymbols.map(\.name).sorted()
-    var output = "element type: \(elementType.rawValue) (\(elementType.byteCount) bytes per element)\n"
+    var output = "element type: \(elementType.rawValue)"
+    output += " (\(elementType.byteCount) bytes per element)\n"
     output += "batch size: \(batchSize)"
-    output += free.isEmpty ? " (the model has no free dimensions)\n" : " (sets \(free.joined(separator: ", ")))\n"
+    if free.isEmpty {
+      output += " (the model has no free dimensions)\n"
+    } else {
+      output += " (sets \(free.joined(separator: ", ")))\n"
+    }
     let parameterBytes = summary.totalParameters.flatMap(bytes)
     let inputBytes = totalBytes(summary.inputShapes, analysis: analysis)
     let activationBytes = totalBytes(summary.activationShapes, analysis: analysis)

@@ -109,9 +109,10 @@ public struct SummaryReport: Sendable {
   }
 
   private func totalBytes(_ shapes: [[ShapeDim]], analysis: ModelAnalysis) -> Int? {
+    let values = analysis.symbolValues(batchSize: batchSize)
     var sizes: [Int] = []
     for shape in shapes {
-      guard let elements = analysis.elementCount(of: shape, batchSize: batchSize),
+      guard let elements = ModelAnalysis.elementCount(of: shape, values: values),
         let size = bytes(elements)
       else { return nil }
       sizes.append(size)

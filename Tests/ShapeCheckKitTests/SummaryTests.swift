@@ -59,6 +59,29 @@ import Testing
     ])
   }
 
+  @Test func laterNestedSequentialsOpenAndClose() {
+    let analysis = Self.analyze(
+      """
+      x: Tensor[N, 8]
+      model = nn.Sequential(
+          nn.Linear(8, 6),
+          nn.Sequential(nn.ReLU(), nn.Sequential(nn.Linear(6, 4))),
+          nn.ReLU(),
+          nn.Sequential(nn.Linear(4, 2)),
+      )
+      y = model(x)
+      """)
+    #expect(!analysis.hasErrors)
+    let rows = ModelSummary(analysis).rows.map {
+      "\($0.depth) \($0.name) \($0.outputShape.map { analysis.valueText(of: $0) } ?? "-")"
+    }
+    #expect(rows == [
+      "0 model [N, 2]", "1 model.0 [N, 6]", "1 model.1 [N, 4]", "2 model.1.0 [N, 6]",
+      "2 model.1.1 [N, 4]", "3 model.1.1.0 [N, 4]", "1 model.2 [N, 4]", "1 model.3 [N, 2]",
+      "2 model.3.0 [N, 2]",
+    ])
+  }
+
   @Test func neverAppliedLayersComeLast() {
     let analysis = Self.analyze(
       """

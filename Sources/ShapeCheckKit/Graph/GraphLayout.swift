@@ -116,14 +116,12 @@ struct GraphLayout {
     _ graph: ModelGraph, placement: GraphPlacement, labelLines: (ModelGraph.Edge) -> [String]
   ) -> [Double] {
     var widths = [Double](repeating: 0, count: placement.laneCount)
+    let frameLabelWidths = graph.frames.map { textWidth($0.label, fontSize: labelFontSize) }
     for (index, node) in graph.nodes.enumerated() {
       let lane = placement.lanes[index]
       widths[lane] = max(widths[lane], nodeWidth(node))
-      if let frame = node.frame, graph.frames.indices.contains(frame) {
-        for chained in graph.frameChain(ofNode: index) {
-          let label = textWidth(graph.frames[chained].label, fontSize: labelFontSize)
-          widths[lane] = max(widths[lane], 2 * (label + 16))
-        }
+      for frame in graph.frameChain(ofNode: index) {
+        widths[lane] = max(widths[lane], 2 * (frameLabelWidths[frame] + 16))
       }
     }
     for edge in graph.edges where placement.lanes.indices.contains(edge.to) {

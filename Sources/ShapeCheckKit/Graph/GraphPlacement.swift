@@ -57,33 +57,36 @@ struct FrameSpans {
   private var openingCounts: [Int: Int] = [:]
   private var closingCounts: [Int: Int] = [:]
 
+  /// Measures the frames in two passes over the nodes, each walking the node's frame chain.
   init(_ graph: ModelGraph, placement: GraphPlacement) {
-    var chains: [Int: [Int]] = [:]
-    for index in graph.nodes.indices {
-      let chain = graph.frameChain(ofNode: index)
+    let chains = graph.nodes.indices.map { graph.frameChain(ofNode: $0) }
+    for (index, chain) in chains.enumerated() {
       maxNesting = max(maxNesting, chain.count)
+      let rank = placement.ranks[index]
       for (level, frame) in chain.enumerated() {
-        let rank = placement.ranks[index]
-        var span = spans[frame] ?? Span(
-          lane: placement.lanes[index], firstRank: rank, lastRank: rank)
+        var span =
+          spans[frame] ?? Span(lane: placement.lanes[index], firstRank: rank, lastRank: rank)
         span.firstRank = min(span.firstRank, rank)
         span.lastRank = max(span.lastRank, rank)
         span.padding = max(span.padding, level + 1)
         spans[frame] = span
-        chains[frame] = Array(chain[level...])
       }
     }
-    for frame in spans.keys {
-      guard let span = spans[frame] else { continue }
-      let inner = spans.filter { other in
-        other.value.lane == span.lane && (chains[other.key] ?? []).contains(frame)
+    // A parent frame starts no later and ends no earlier than its child, so the frames that
+    // start (or end) at a node's rank are a prefix of its chain, innermost first. A frame's
+    // position in that prefix is how many labels (or paddings) stack at its edge.
+    for (index, chain) in chains.enumerated() {
+      let rank = placement.ranks[index]
+      for (level, frame) in chain.enumerated() {
+        guard spans[frame]?.firstRank == rank else { break }
+        spans[frame]?.openingDepth = level + 1
+        openingCounts[rank] = max(openingCounts[rank] ?? 0, level + 1)
       }
-      let opening = inner.filter { $0.value.firstRank == span.firstRank }.count
-      let closing = inner.filter { $0.value.lastRank == span.lastRank }.count
-      spans[frame]?.openingDepth = opening
-      spans[frame]?.closingDepth = closing
-      openingCounts[span.firstRank] = max(openingCounts[span.firstRank] ?? 0, opening)
-      closingCounts[span.lastRank] = max(closingCounts[span.lastRank] ?? 0, closing)
+      for (level, frame) in chain.enumerated() {
+        guard spans[frame]?.lastRank == rank else { break }
+        spans[frame]?.closingDepth = level + 1
+        closingCounts[rank] = max(closingCounts[rank] ?? 0, level + 1)
+      }
     }
   }
 

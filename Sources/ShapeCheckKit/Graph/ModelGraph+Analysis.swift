@@ -31,8 +31,6 @@ private struct GraphBuilder {
   private var tensorNames: [Int: String] = [:]
   /// The innermost frame of each Sequential step's output tensor, by tensor id.
   private var stepFrames: [Int: Int] = [:]
-  /// The frames already made, by the application's tensor id and the step path prefix.
-  private var frameKeys: [String: Int] = [:]
 
   init(analysis: ModelAnalysis) {
     self.analysis = analysis
@@ -126,27 +124,24 @@ private struct GraphBuilder {
   private mutating func makeFrames(for activation: ActivationRecord) {
     guard let outer = analysis.sequentials.first(where: { $0.name == activation.producer })
     else { return }
-    let outerFrame = frame(key: "\(activation.tensorID)", label: outer.name, parent: nil)
+    let outerFrame = addFrame(label: outer.name, parent: nil)
+    var nesting = SequentialNesting(outer: outer)
+    // The frames of `nesting.levels`, in the same order.
+    var openFrames: [Int] = []
     for step in activation.steps {
-      var container = outer
-      var current = outerFrame
-      let components = step.path.split(separator: ".")
-      for length in stride(from: 1, to: components.count, by: 1) {
-        guard let index = Int(components[length - 1]), container.children.indices.contains(index),
-          case .sequential(let nested) = container.children[index]
-        else { break }
-        container = nested
-        let key = "\(activation.tensorID) " + components[0..<length].joined(separator: ".")
-        current = frame(key: key, label: nested.name, parent: current)
+      let entered = nesting.moveTo(path: step.path)
+      let keptCount = nesting.levels.count - entered.count
+      openFrames.removeLast(max(0, openFrames.count - keptCount))
+      for level in entered {
+        let parent = openFrames.last ?? outerFrame
+        openFrames.append(addFrame(label: level.sequential.name, parent: parent))
       }
-      stepFrames[step.tensorID] = current
+      stepFrames[step.tensorID] = openFrames.last ?? outerFrame
     }
   }
 
-  private mutating func frame(key: String, label: String, parent: Int?) -> Int {
-    if let existing = frameKeys[key] { return existing }
+  private mutating func addFrame(label: String, parent: Int?) -> Int {
     frames.append(ModelGraph.Frame(label: "\(label) (Sequential)", parent: parent))
-    frameKeys[key] = frames.count - 1
     return frames.count - 1
   }
 }

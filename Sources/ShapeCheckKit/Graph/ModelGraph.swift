@@ -111,7 +111,8 @@ public struct ModelGraph: Sendable {
   func frameChain(ofNode index: Int) -> [Int] {
     var chain: [Int] = []
     var current = nodes.indices.contains(index) ? nodes[index].frame : nil
-    while let frame = current, frames.indices.contains(frame), !chain.contains(frame) {
+    // A chain longer than the number of frames has a cycle, which a hand-built graph can have.
+    while let frame = current, frames.indices.contains(frame), chain.count < frames.count {
       chain.append(frame)
       current = frames[frame].parent
     }

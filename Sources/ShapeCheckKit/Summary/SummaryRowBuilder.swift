@@ -9,8 +9,10 @@ struct SummaryRowBuilder {
   /// The shape of every tensor the plan produces, by tensor id.
   let shapes: [Int: [ShapeDim]]
   private var appliedLayers: Set<String> = []
-  /// The nested Sequentials that have a row, as the application's tensor id and the path.
-  private var openedContainers: Set<String> = []
+  /// The nested Sequentials around the current step of the current Sequential application.
+  private var nesting: SequentialNesting?
+  /// The rows of the nested Sequentials in `nesting.levels`, in the same order.
+  private var nestedRows: [Int] = []
   private var appliedSequentials: Set<String> = []
 
   /// A step of an applied Sequential: the application and the step's position in it.
@@ -79,37 +81,38 @@ struct SummaryRowBuilder {
     return places
   }
 
-  /// Adds a row for each Sequential that contains `place.step` and has no row yet in this
-  /// application: the applied Sequential before its first step, and each nested Sequential
-  /// before its first step.
+  /// Adds the row of the applied Sequential before its first step, and a row for each
+  /// nested Sequential that the step enters. Keeps the output shape of every open nested
+  /// Sequential at the shape of its latest step, which ends as its last step's shape.
   private mutating func openContainers(for place: StepPlace) {
-    guard let outer = analysis.sequentials.first(where: { $0.name == place.activation.producer })
-    else { return }
     if place.isFirst {
+      nesting = nil
+      nestedRows = []
+      guard
+        let outer = analysis.sequentials.first(where: { $0.name == place.activation.producer })
+      else { return }
       appliedSequentials.insert(outer.name)
+      nesting = SequentialNesting(outer: outer)
       rows.append(
         SummaryRow(
           depth: 0, name: outer.name, kind: "Sequential", outputShape: place.activation.shape,
           parameters: .container))
     }
-    let components = place.step.path.split(separator: ".")
-    var container = outer
-    for length in stride(from: 1, to: components.count, by: 1) {
-      guard let index = Int(components[length - 1]), container.children.indices.contains(index),
-        case .sequential(let nested) = container.children[index]
-      else { return }
-      container = nested
-      let prefix = Array(components[0..<length])
-      let key = "\(place.activation.tensorID) " + prefix.joined(separator: ".")
-      guard openedContainers.insert(key).inserted else { continue }
-      appliedSequentials.insert(nested.name)
-      let lastStep = place.activation.steps.last {
-        $0.path.split(separator: ".").starts(with: prefix)
-      }
+    guard var walk = nesting else { return }
+    let entered = walk.moveTo(path: place.step.path)
+    nesting = walk
+    let keptCount = walk.levels.count - entered.count
+    nestedRows.removeLast(max(0, nestedRows.count - keptCount))
+    for level in entered {
+      appliedSequentials.insert(level.sequential.name)
+      nestedRows.append(rows.count)
       rows.append(
         SummaryRow(
-          depth: length, name: nested.name, kind: "Sequential", outputShape: lastStep?.shape,
-          parameters: .container))
+          depth: nestedRows.count, name: level.sequential.name, kind: "Sequential",
+          outputShape: nil, parameters: .container))
+    }
+    for row in nestedRows {
+      rows[row].outputShape = place.step.shape
     }
   }
 }

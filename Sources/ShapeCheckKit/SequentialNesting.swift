@@ -29,11 +29,12 @@ struct SequentialNesting {
   mutating func moveTo(path: String) -> [Level] {
     let components = path.split(separator: ".")
     let containerCount = max(components.count - 1, 0)
-    var kept = 0
-    while kept < min(levels.count, containerCount), levels[kept].component == components[kept] {
-      kept += 1
+    var sharedCount = 0
+    let comparable = min(levels.count, containerCount)
+    while sharedCount < comparable, levels[sharedCount].component == components[sharedCount] {
+      sharedCount += 1
     }
-    levels.removeLast(levels.count - kept)
+    levels.removeLast(levels.count - sharedCount)
     var entered: [Level] = []
     while levels.count < containerCount {
       let component = components[levels.count]

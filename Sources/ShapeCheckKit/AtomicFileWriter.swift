@@ -15,6 +15,12 @@ public enum AtomicFileWriter {
   public static func write(_ text: String, to path: String) throws(WriteError) {
     let target = URL(fileURLWithPath: path)
     let folder = target.deletingLastPathComponent()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw WriteError(path: path, reason: "the folder '\(folder.path)' does not exist")
+    }
     let temporary = folder.appendingPathComponent(
       ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {

@@ -12,7 +12,7 @@ enum CheckCommand: Command {
   static let spec = CommandSpec(
     name: "check",
     abstract: "Report shape errors with file:line:col, notes and fix-its.",
-    usage: "shapecheck check <path>... [--format <format>] [--include <glob>] [--exclude <glob>]",
+    usage: "shapecheck check <path>... [--format <format>] [--include <glob>] [--exclude <glob>] [--stamp <path>]",
     arguments: [
       ("<path>...", "Model files (.nn, Python syntax) and folders, searched recursively for *.nn.")
     ],
@@ -43,6 +43,7 @@ enum CheckCommand: Command {
         name: "--weights", valueName: "<file>",
         help: "Compare the tensor shapes in a .safetensors file with the model's parameters."),
       colorOption,
+      stampOption,
     ],
     minimumPositionals: 1, maximumPositionals: Int.max)
 
@@ -58,7 +59,7 @@ enum CheckCommand: Command {
       Output.standardError("error: \(failure.message)\n")
     }
     Output.standardError(run.summary + "\n")
-    return run.exitStatus
+    return updateStamp(arguments.value("--stamp"), status: run.exitStatus)
   }
 
   static func format(_ name: String?) throws(UsageError) -> OutputFormat? {

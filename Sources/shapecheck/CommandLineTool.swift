@@ -13,7 +13,7 @@ enum CommandLineTool {
   static let version = "0.1.0"
 
   /// Every subcommand; adding one is a new file with a `Command` type and a line here.
-  static let commandTypes: [any Command.Type] = [CheckCommand.self, ShapesCommand.self]
+  static let commandTypes: [any Command.Type] = [CheckCommand.self, ShapesCommand.self, ExplainCommand.self]
 
   static var commands: [CommandSpec] { commandTypes.map { $0.spec } }
 

@@ -1,0 +1,175 @@
+import Foundation
+import ShapeDiagnostics
+import ShapeInference
+import ShapeLayers
+import ShapeSource
+
+/// One `--what-if NAME=VALUE`: a constant and the value to try.
+public struct WhatIfRequest: Sendable, Equatable {
+  public var name: String
+  public var value: Int
+
+  public init(name: String, value: Int) {
+    self.name = name
+    self.value = value
+  }
+
+  /// Parses `NAME=VALUE` texts against the model's constants.
+  public static func parse(_ texts: [String], in analysis: ModelAnalysis) throws(WhatIfError)
+    -> [WhatIfRequest]
+  {
+    let known = analysis.definitions.keys.map(\.name).sorted()
+    var requests: [WhatIfRequest] = []
+    for text in texts {
+      guard let equals = text.firstIndex(of: "=") else {
+        throw WhatIfError("invalid --what-if '\(text)'; write NAME=VALUE, such as linear_1.out_features=50")
+      }
+      let name = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
+      let valueText = String(text[text.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+      guard known.contains(name) else {
+        let list = known.isEmpty ? "the model has none" : "the known constants are " + known.joined(separator: ", ")
+        throw WhatIfError("unknown constant '\(name)' in --what-if; \(list)")
+      }
+      guard let value = Int(valueText) else {
+        throw WhatIfError("invalid value '\(valueText)' for '\(name)' in --what-if; it must be an integer")
+      }
+      guard !requests.contains(where: { $0.name == name }) else {
+        throw WhatIfError("'\(name)' is given more than once in --what-if")
+      }
+      requests.append(WhatIfRequest(name: name, value: value))
+    }
+    return requests
+  }
+}
+
+/// An invalid `--what-if` argument; the CLI reports it as a usage error.
+public struct WhatIfError: Error, CustomStringConvertible {
+  public var description: String
+
+  init(_ description: String) {
+    self.description = description
+  }
+}
+
+/// What changing some constants does to a model.
+public struct WhatIfOutcome: Sendable {
+  /// The requested changes, each with its old value and place.
+  public var changes: [ConstantChange]
+  /// Other constants that must change to keep the model consistent, in the order found.
+  public var requiredChanges: [ConstantChange]
+  /// Errors of the changed model that no required change repairs, as rendered messages.
+  public var remainingErrors: [String]
+  public var activationChanges: [ShapeChange]
+  public var parameterChanges: [ShapeChange]
+  public var parameterCountBefore: Int?
+  public var parameterCountAfter: Int?
+}
+
+/// A constant's value before and after a change.
+public struct ConstantChange: Sendable {
+  public var name: String
+  public var oldValue: Int
+  public var newValue: Int
+  public var location: SourceLocation
+}
+
+/// A tensor's shape before and after a change, such as `act1: [30] → [50]`.
+public struct ShapeChange: Sendable {
+  public var name: String
+  public var before: String
+  public var after: String
+}
+
+/// Applies `--what-if` changes to an in-memory copy of a model and reports their consequences.
+public enum WhatIf {
+  /// The most rounds of required changes followed, since each round can reveal the next.
+  static let maxRounds = 16
+
+  /// Sets each requested constant, then repeatedly sets every other literal constant that a
+  /// mismatch requires, and compares the result with the original.
+  public static func apply(_ requests: [WhatIfRequest], to original: ModelAnalysis) -> WhatIfOutcome {
+    var changes: [ConstantChange] = []
+    var edits: [TextEdit] = []
+    for request in requests {
+      guard let edit = SourceEditor.edit(setting: request.name, to: request.value, in: original) else { continue }
+      edits.append(edit)
+      changes.append(change(request.name, to: request.value, in: original))
+    }
+    var current = reanalyze(original, edits: edits) ?? original
+    let requested = Set(requests.map(\.name))
+    var required: [ConstantChange] = []
+    for _ in 0..<maxRounds {
+      let next = requiredEdits(in: current, excluding: requested.union(required.map(\.name)))
+      guard !next.isEmpty, let updated = reanalyze(current, edits: next.map(\.edit)) else { break }
+      required += next.map(\.change)
+      current = updated
+    }
+    return outcome(original: original, changed: current, changes: changes, required: required)
+  }
+
+  private static func change(_ name: String, to value: Int, in analysis: ModelAnalysis) -> ConstantChange {
+    let definition = analysis.definitions.first { $0.key.name == name }?.value
+    return ConstantChange(
+      name: name, oldValue: definition?.value ?? 0, newValue: value,
+      location: analysis.source.location(of: definition?.range.start ?? 0))
+  }
+
+  private static func reanalyze(_ analysis: ModelAnalysis, edits: [TextEdit]) -> ModelAnalysis? {
+    guard let bytes = SourceEditor.apply(edits, to: analysis.source.bytes) else { return nil }
+    return ModelCheck.analyze(SourceFile(path: analysis.source.path, bytes: bytes))
+  }
+
+  /// The consumer constants that mismatches set to the value flowing into them, leaving out
+  /// constants the user chose and those written as anything but an integer literal.
+  private static func requiredEdits(in analysis: ModelAnalysis, excluding names: Set<String>)
+    -> [(change: ConstantChange, edit: TextEdit)]
+  {
+    var result: [(change: ConstantChange, edit: TextEdit)] = []
+    for diagnostic in analysis.diagnostics where diagnostic.code.id.hasPrefix("shape.") {
+      guard let name = diagnostic.facts["argument"], !names.contains(name),
+        let value = diagnostic.facts["actual"].flatMap({ Int($0) }),
+        let definition = analysis.definitions.first(where: { $0.key.name == name })?.value,
+        definition.isLiteral,
+        let edit = SourceEditor.edit(setting: name, to: value, in: analysis),
+        !result.contains(where: { $0.change.name == name })
+      else { continue }
+      result.append((change(name, to: value, in: analysis), edit))
+    }
+    return result
+  }
+
+  private static func outcome(
+    original: ModelAnalysis, changed: ModelAnalysis, changes: [ConstantChange], required: [ConstantChange]
+  ) -> WhatIfOutcome {
+    let known = Set(original.diagnostics.map { "\($0.code.id)|\($0.message)" })
+    let remaining = changed.diagnostics.filter {
+      $0.severity == .error && !known.contains("\($0.code.id)|\($0.message)")
+    }
+    let explainer = ExplanationBuilder(analysis: original)
+    let after = ExplanationBuilder(analysis: changed)
+    return WhatIfOutcome(
+      changes: changes, requiredChanges: required,
+      remainingErrors: remaining.map { diagnostic in
+        let location = changed.source.location(of: diagnostic.range.start)
+        return "\(location.line):\(location.column): \(diagnostic.message) [\(diagnostic.code.id)]"
+      },
+      activationChanges: shapeChanges(
+        before: original.activations.map { ($0.name, valueDescription(original.values(of: $0.shape))) },
+        after: changed.activations.map { ($0.name, valueDescription(changed.values(of: $0.shape))) }),
+      parameterChanges: shapeChanges(
+        before: original.parameters.map { ($0.qualifiedName, valueDescription(original.values(of: $0.spec.shape))) },
+        after: changed.parameters.map { ($0.qualifiedName, valueDescription(changed.values(of: $0.spec.shape))) }),
+      parameterCountBefore: explainer.parameterCount(), parameterCountAfter: after.parameterCount())
+  }
+
+  /// The entries whose shape differs, matched by name; the first entry of a name counts.
+  private static func shapeChanges(before: [(String, String)], after: [(String, String)]) -> [ShapeChange] {
+    var newShapes: [String: String] = [:]
+    for (name, shape) in after where newShapes[name] == nil { newShapes[name] = shape }
+    var seen: Set<String> = []
+    return before.compactMap { name, shape in
+      guard seen.insert(name).inserted, let new = newShapes[name], new != shape else { return nil }
+      return ShapeChange(name: name, before: shape, after: new)
+    }
+  }
+}

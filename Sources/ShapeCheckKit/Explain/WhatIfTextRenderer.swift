@@ -1,0 +1,31 @@
+/// Renders the consequences of `--what-if` changes as text.
+public enum WhatIfTextRenderer {
+  /// Renders the requested changes, the changes they require, the remaining errors, and the
+  /// shapes and parameter count that change.
+  public static func render(_ outcome: WhatIfOutcome, path: String) -> String {
+    let writer = SectionWriter(path: path)
+    var output = "what if, in \(path)\n"
+    output += writer.section("requested changes", outcome.changes.map { change in
+      "\(change.name): \(change.oldValue) → \(change.newValue)  \(writer.place(change.location))"
+    })
+    let required = outcome.requiredChanges.map { change in
+      "\(change.name) must become \(change.newValue) (now \(change.oldValue))  \(writer.place(change.location))"
+    }
+    output += writer.section(
+      "what else must change", required.isEmpty ? ["nothing: the model stays consistent"] : required)
+    if !outcome.remainingErrors.isEmpty {
+      output += writer.section(
+        "errors that remain after these changes", outcome.remainingErrors.map { "\(path):\($0)" })
+    }
+    output += writer.section("changed activations", outcome.activationChanges.map(line))
+    output += writer.section("changed parameters", outcome.parameterChanges.map(line))
+    let before = outcome.parameterCountBefore.map(groupedDigits) ?? "unknown"
+    let after = outcome.parameterCountAfter.map(groupedDigits) ?? "unknown"
+    output += "\ntotal parameters: \(before) → \(after)\n"
+    return output
+  }
+
+  private static func line(_ change: ShapeChange) -> String {
+    "\(change.name): \(change.before) → \(change.after)"
+  }
+}

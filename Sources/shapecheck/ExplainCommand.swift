@@ -1,0 +1,57 @@
+import Foundation
+import ShapeCheckKit
+import ShapeDiagnostics
+import ShapeInference
+
+/// `shapecheck explain FILE`: tells which constants may change and how layers relate shapes.
+enum ExplainCommand: Command {
+  static let spec = CommandSpec(
+    name: "explain",
+    abstract: "Explain which constants can change, and how each layer relates its shapes.",
+    usage: "shapecheck explain <file> [--format text|json] [--what-if <name>=<value>]...",
+    arguments: [("<file>", "The model file to explain.")],
+    options: [
+      OptionSpec(
+        name: "--format", valueName: "<format>", help: "Output format: text or json (default: text)."),
+      OptionSpec(
+        name: "--what-if", valueName: "<name>=<value>",
+        help: "Set a shape constant to an integer and report what else must change; repeatable.",
+        isRepeatable: true),
+      CheckCommand.colorOption,
+    ],
+    minimumPositionals: 1, maximumPositionals: 1)
+
+  static func run(_ arguments: ParsedArguments) throws(UsageError) -> ExitStatus {
+    let format = arguments.value("--format") ?? "text"
+    guard format == "text" || format == "json" else {
+      throw UsageError(message: "invalid value '\(format)' for '--format'; use text or json", command: spec.name)
+    }
+    let style = try Output.style(for: STDERR_FILENO, choice: arguments.value("--color"))
+    let analysis: ModelAnalysis
+    do {
+      analysis = try ModelCheck.analyzeFile(arguments.positionals[0])
+    } catch {
+      Output.standardError("error: \(error)\n")
+      return .input
+    }
+    if !analysis.diagnostics.isEmpty {
+      Output.standardError(DiagnosticRenderer(style: style).render(analysis.diagnostics, in: analysis.source))
+    }
+    let requests: [WhatIfRequest]
+    do {
+      requests = try WhatIfRequest.parse(arguments.values["--what-if"] ?? [], in: analysis)
+    } catch {
+      throw UsageError(message: error.description, command: spec.name)
+    }
+    let explanation = Explanation(analysis: analysis)
+    let outcome = requests.isEmpty ? nil : WhatIf.apply(requests, to: analysis)
+    if format == "json" {
+      Output.standardOutput(ExplainJSON.render(explanation, whatIf: outcome))
+    } else {
+      // With --what-if the text shows only the change's consequences; JSON carries both.
+      let text = outcome.map { WhatIfTextRenderer.render($0, path: explanation.path) }
+      Output.standardOutput(text ?? ExplainTextRenderer.render(explanation))
+    }
+    return analysis.hasErrors ? .findings : .success
+  }
+}

@@ -10,24 +10,26 @@ enum CheckCommand: Command {
   static let spec = CommandSpec(
     name: "check",
     abstract: "Report shape errors with file:line:col, notes and fix-its.",
-    usage: "shapecheck check <file>... [--warnings-as-errors] [--color <when>]",
+    usage: "shapecheck check <file>... [--warnings-as-errors] [--color <when>] [--fix | --diff]",
     arguments: [("<file>...", "Model files to check (.nn, Python syntax).")],
     options: [
       OptionSpec(name: "--warnings-as-errors", valueName: nil, help: "Exit with status 1 when there are warnings."),
       colorOption,
-    ],
+    ] + fixOptions,
     minimumPositionals: 1, maximumPositionals: Int.max)
 
   static func run(_ arguments: ParsedArguments) throws(UsageError) -> ExitStatus {
     let style = try Output.style(for: STDOUT_FILENO, choice: arguments.value("--color"))
     let renderer = DiagnosticRenderer(style: style)
+    let fixMode = try fixMode(arguments)
     var errorCount = 0
     var warningCount = 0
     var unreadable = 0
     for path in arguments.positionals {
       do {
-        let analysis = try ModelCheck.analyzeFile(path)
-        Output.standardOutput(renderer.render(analysis.diagnostics, in: analysis.source))
+        let analysis = try analyze(path, fixMode: fixMode)
+        // With --diff, standard output carries only the patch.
+        if fixMode != .diff { Output.standardOutput(renderer.render(analysis.diagnostics, in: analysis.source)) }
         errorCount += analysis.diagnostics.filter { $0.severity == .error }.count
         warningCount += analysis.diagnostics.filter { $0.severity == .warning }.count
       } catch {

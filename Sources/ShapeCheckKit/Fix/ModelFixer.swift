@@ -1,0 +1,77 @@
+import ShapeInference
+import ShapeSource
+
+/// A failure of `check --fix` or `--diff` on one file.
+public enum FixFailure: Error, CustomStringConvertible {
+  case input(InputError)
+  case write(FileWriteError)
+
+  public var description: String {
+    switch self {
+    case .input(let error): error.description
+    case .write(let error): error.description
+    }
+  }
+}
+
+/// The outcome of fixing one file.
+public struct FixResult: Sendable {
+  public var plan: FixPlan
+  public var originalBytes: [UInt8]
+  /// The fixed bytes, or nil when no fix applies.
+  public var fixedBytes: [UInt8]?
+  public var analysisBefore: ModelAnalysis
+  /// The analysis of the fixed bytes, or of the original when nothing was fixed.
+  public var analysisAfter: ModelAnalysis
+
+  /// The fixes as a unified diff; empty when nothing changes.
+  public func diff(path: String) -> String {
+    fixedBytes.map { UnifiedDiff.render(old: originalBytes, new: $0, path: path) } ?? ""
+  }
+}
+
+/// Plans the safe fixes of a model file and, when asked, writes them.
+public enum ModelFixer {
+  /// Reads and analyzes the file at `path`, plans its fixes and, when `write` is true and a
+  /// fix applies, replaces the file through `writer`.
+  ///
+  /// The file is read a second time just before it is replaced; when its bytes changed in
+  /// between, nothing is written.
+  public static func fix(_ path: String, write: Bool, writer: AtomicFileWriter = AtomicFileWriter())
+    throws(FixFailure) -> FixResult
+  {
+    let bytes: [UInt8]
+    do { bytes = try FileReader.read(path, limit: ModelCheck.maxSourceBytes) } catch { throw .input(error) }
+    let analysis = ModelCheck.analyze(SourceFile(path: path, bytes: bytes))
+    let plan = FixPlanner.plan(analysis)
+    guard !plan.hasSyntaxErrors, !plan.applied.isEmpty,
+      let fixed = SourceEditor.apply(plan.edits, to: bytes)
+    else {
+      return FixResult(plan: plan, originalBytes: bytes, fixedBytes: nil, analysisBefore: analysis, analysisAfter: analysis)
+    }
+    if write {
+      let current: [UInt8]
+      do { current = try FileReader.read(path, limit: ModelCheck.maxSourceBytes) } catch { throw .input(error) }
+      guard current == bytes else {
+        throw .write(FileWriteError(path: path, reason: "the file changed while it was being fixed"))
+      }
+      do { try writer.replaceContents(of: path, with: fixed) } catch { throw .write(error) }
+    }
+    let after = ModelCheck.analyze(SourceFile(path: path, bytes: fixed))
+    return FixResult(plan: plan, originalBytes: bytes, fixedBytes: fixed, analysisBefore: analysis, analysisAfter: after)
+  }
+
+  /// One line per applied and per skipped fix, such as
+  /// `model.nn:9:34: fixed: change 'in_features' of 'linear_2' to 30`.
+  public static func report(_ result: FixResult, path: String, applied verb: String) -> String {
+    var output = ""
+    for fix in result.plan.applied {
+      output += "\(path):\(fix.location.line):\(fix.location.column): \(verb): \(fix.message)\n"
+    }
+    for fix in result.plan.skipped {
+      output += "\(path):\(fix.location.line):\(fix.location.column): not applied: \(fix.message)"
+      output += " (\(fix.reason))\n"
+    }
+    return output
+  }
+}

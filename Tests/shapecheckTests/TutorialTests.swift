@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// Every command in docs/tutorial.md runs through the built binary and prints what the
+/// tutorial shows.
+@Suite(.serialized) struct TutorialTests {
+  static let document = "docs/tutorial.md"
+
+  @Test func tutorialHasCommands() {
+    #expect(ConsoleTranscript.commands(inDocument: Self.document).count >= 6)
+  }
+
+  @Test func tutorialOutputIsReal() throws {
+    let executable = try #require(ConsoleTranscript.executable(), "the shapecheck binary was not built")
+    let workspace = try ConsoleTranscript.workspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    // The commands run in order in one folder, because later ones use files that earlier
+    // ones create.
+    for command in ConsoleTranscript.commands(inDocument: Self.document) {
+      let output = try ConsoleTranscript.run(command, in: workspace, executable: executable)
+      #expect(
+        output == command.expectedOutput,
+        "\(Self.document):\(command.testDescription) prints:\n\(output)")
+    }
+  }
+
+  @Test func tutorialModelIsTheFixture() throws {
+    let root = ConsoleTranscript.repositoryRoot
+    let text = try String(contentsOf: root.appendingPathComponent(Self.document), encoding: .utf8)
+    let fixture = try String(
+      contentsOf: root.appendingPathComponent("fixtures/simple_net.nn"), encoding: .utf8)
+    let start = try #require(text.range(of: "```python\n"))
+    let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+    #expect(String(text[start.upperBound..<end.lowerBound]) == fixture)
+  }
+
+  @Test func transcriptParserSplitsCommands() {
+    let markdown = "text\n```console\n$ shapecheck a b\none\n\n$ cp x y\n```\n$ not a command\n"
+    let commands = ConsoleTranscript.commands(inMarkdown: markdown)
+    #expect(commands.map(\.arguments) == [["shapecheck", "a", "b"], ["cp", "x", "y"]])
+    #expect(commands.map(\.expectedOutput) == ["one\n\n", ""])
+    #expect(commands.map(\.line) == [3, 6])
+  }
+}

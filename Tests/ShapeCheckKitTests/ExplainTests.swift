@@ -55,6 +55,29 @@ import Testing
     let hidden = try #require(explanation.namedConstants.first { $0.name == "hidden" })
     #expect(hidden.usedBy == ["model.1.out_features", "model.4.in_features"])
     #expect(explanation.freeDimensions.map(\.name) == ["N"])
+    let together = try #require(explanation.groups.first { $0.role == .changeTogether })
+    #expect(together.followsNamedConstants)
+  }
+
+  @Test func literalGroupDoesNotFollowNamedConstants() throws {
+    let explanation = Explanation(analysis: try Self.analysis("fixtures/simple_net.nn"))
+    #expect(explanation.groups.allSatisfy { !$0.followsNamedConstants })
+  }
+
+  @Test func namedConstantWithLiteralPartner() throws {
+    let model = """
+      hidden = 30
+      x: Tensor[784]
+      a = nn.Linear(784, hidden)
+      b = nn.Linear(30, 10)
+      y = b(a(x))
+
+      """
+    let analysis = ModelCheck.analyze(SourceFile(path: "partner.nn", text: model))
+    let explanation = Explanation(analysis: analysis)
+    let group = try #require(explanation.groups.first { $0.role == .changeTogether })
+    #expect(group.members.map(\.name) == ["hidden", "a.out_features", "b.in_features"])
+    #expect(!group.followsNamedConstants)
   }
 
   @Test func productTiesEveryFactor() throws {

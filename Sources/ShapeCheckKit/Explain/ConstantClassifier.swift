@@ -11,7 +11,7 @@ struct ConstantClassifier {
   private let symbols: [Symbol]
   private let indexes: [Symbol: Int]
   private var parents: [Int]
-  private var ties: [(symbol: Symbol, tie: ConstantTie)] = []
+  private var ties: [(symbol: Symbol, tie: ConstantTie, sides: (Dim, Dim))] = []
   private var inputBound: Set<Symbol> = []
   private var outputBound: Set<Symbol> = []
 
@@ -89,7 +89,7 @@ struct ConstantClassifier {
       reason: "'\(constraint.layerName)' receives \(constraint.actual) \(constraint.meaning)",
       location: analysis.source.location(of: constraint.range.start),
       input: reachesInput ? inputs.input(feeding: constraint.inputTensorID) : nil)
-    appendTie(tie, symbol: first)
+    appendTie(tie, symbol: first, sides: (constraint.expected, constraint.actual))
     if reachesInput { inputBound.insert(first) }
   }
 
@@ -108,19 +108,19 @@ struct ConstantClassifier {
         expectedValue: analysis.value(of: left), actualValue: analysis.value(of: right),
         isSatisfied: analysis.value(of: left) == analysis.value(of: right),
         reason: "the assert at line \(location.line)", location: location, input: nil)
-      appendTie(tie, symbol: first)
+      appendTie(tie, symbol: first, sides: (left, right))
       if isLiteral { outputBound.insert(first) }
     }
   }
 
   /// Records a tie once; a layer applied both directly and inside a Sequential meets the same
   /// requirement twice.
-  private mutating func appendTie(_ tie: ConstantTie, symbol: Symbol) {
+  private mutating func appendTie(_ tie: ConstantTie, symbol: Symbol, sides: (Dim, Dim)) {
     let isKnown = ties.contains { known in
       known.tie.expected == tie.expected && known.tie.actual == tie.actual
         && known.tie.location == tie.location && known.tie.reason == tie.reason
     }
-    if !isKnown { ties.append((symbol, tie)) }
+    if !isKnown { ties.append((symbol, tie, sides)) }
   }
 
   /// Whether an incoming dimension carries a part of a declared input: a literal, a free
@@ -148,9 +148,11 @@ struct ConstantClassifier {
       membersByRoot[groupRoot, default: []].append(symbol)
     }
     var tiesByRoot: [Int: [ConstantTie]] = [:]
-    for (symbol, tie) in ties {
+    var brokenByNamedChange: Set<Int> = []
+    for (symbol, tie, sides) in ties {
       guard let index = indexes[symbol] else { continue }
       tiesByRoot[root(index), default: []].append(tie)
+      if !holdsForAnyNamedValue(sides.0, sides.1) { brokenByNamedChange.insert(root(index)) }
     }
     let inputRoots = Set(inputBound.compactMap { indexes[$0] }.map { root($0) })
     let outputRoots = Set(outputBound.compactMap { indexes[$0] }.map { root($0) })
@@ -169,10 +171,33 @@ struct ConstantClassifier {
       } else {
         role = .free
       }
+      let hasNamed = members.contains { analysis.definitions[$0]?.layerName == nil }
       return ConstantGroup(
         role: role, members: members.map(shapeConstant), ties: groupTies,
+        followsNamedConstants: hasNamed && !brokenByNamedChange.contains(groupRoot),
         effect: role == .free ? ChangeEffectFinder(analysis: analysis).effect(of: Set(members)) : nil)
     }
+  }
+
+  /// Whether `left` = `right` holds as formulas once every constant written with named
+  /// constants is replaced by its written formula, so that it holds for any values of those
+  /// named constants.
+  private func holdsForAnyNamedValue(_ left: Dim, _ right: Dim) -> Bool {
+    var written: [Symbol: Dim] = [:]
+    for (symbol, definition) in analysis.definitions where !definition.formula.symbols.isEmpty {
+      written[symbol] = definition.formula
+    }
+    var sides = (left, right)
+    // Each round replaces one level of constants; named constants defined with other named
+    // constants need a round per level, and the bound stops a cycle.
+    for _ in 0..<16 {
+      guard let next = try? (sides.0.substituting(written), sides.1.substituting(written)) else {
+        return false
+      }
+      if next == sides { break }
+      sides = next
+    }
+    return sides.0 == sides.1
   }
 
   /// The index in a tuple element's name, such as 1 in `unflatten.unflattened_size[1]`.

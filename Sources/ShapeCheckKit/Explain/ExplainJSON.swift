@@ -55,6 +55,7 @@ public enum ExplainJSON {
         ] as [String: Any]
       },
       "ties": group.ties.map(object),
+      "followsNamedConstants": group.followsNamedConstants,
     ]
     if let effect = group.effect {
       result["effect"] = [

@@ -53,7 +53,9 @@ public enum ExplainTextRenderer {
     for group in explanation.groups where group.role == .changeTogether {
       let names = group.members.filter { $0.layerName != nil }.map(\.name)
       let reason = group.ties.first.map { ", because \($0.expected) \(writer.tieText($0))" } ?? ""
-      lines.append("\(listed(names)) must change together\(reason)")
+      let named = group.members.filter { $0.layerName == nil }.map { "'\($0.name)'" }
+      let shortcut = group.followsNamedConstants && !named.isEmpty ? "; changing \(listed(named)) changes them together" : ""
+      lines.append("\(listed(names)) must change together\(reason)\(shortcut)")
     }
     for group in explanation.groups where group.role == .boundToOutput {
       let names = group.members.map(\.name)
@@ -126,8 +128,11 @@ struct SectionWriter {
       }
       lines.append(line)
     }
-    for member in group.members where member.layerName == nil && group.members.count > 1 {
-      lines.append("\(indent)  changing '\(member.name)' changes every constant written with it")
+    let named = group.members.filter { $0.layerName == nil }.map { "'\($0.name)'" }
+    if group.followsNamedConstants, !named.isEmpty, !group.ties.isEmpty {
+      lines.append(
+        "\(indent)  changing \(ExplainTextRenderer.listed(named)) alone keeps these ties, because the "
+          + "constants are written with \(named.count == 1 ? "it" : "them")")
     }
     return lines
   }

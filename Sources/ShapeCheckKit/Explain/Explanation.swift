@@ -81,6 +81,9 @@ public struct ConstantGroup: Sendable {
   public var role: ConstantRole
   public var members: [ShapeConstant]
   public var ties: [ConstantTie]
+  /// Whether the group has named constants and every tie holds for any values of them, so
+  /// that changing a named constant alone keeps the model consistent.
+  public var followsNamedConstants: Bool
   /// For a free group: what changing it changes.
   public var effect: ChangeEffect?
 }

@@ -22,7 +22,8 @@ import Testing
   @Test(arguments: explainedModels)
   func explanationMatchesGolden(_ model: String) throws {
     let explanation = Explanation(analysis: try Self.analysis(model))
-    let golden = String(model.dropLast(".nn".count)) + ".explain.expected"
+    let name = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent
+    let golden = "fixtures/explain/\(name).explain.expected"
     let mismatch = goldenMismatch(ExplainTextRenderer.render(explanation), golden: golden)
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
@@ -122,7 +123,7 @@ import Testing
     let request = WhatIfRequest(name: "linear_1.out_features", value: 50)
     let outcome = WhatIf.apply([request], to: analysis)
     let rendered = ExplainJSON.render(Explanation(analysis: analysis), whatIf: outcome)
-    let mismatch = goldenMismatch(rendered, golden: "fixtures/simple_net.explain.json.expected")
+    let mismatch = goldenMismatch(rendered, golden: "fixtures/explain/simple_net.explain.json.expected")
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 }

@@ -141,7 +141,8 @@ import Testing
   @Test func diffMatchesGolden() throws {
     let model = "fixtures/broken/feature_mismatch.nn"
     let result = try ModelFixer.fix(Repository.path(model), write: false)
-    let mismatch = goldenMismatch(result.diff(path: model), golden: "fixtures/broken/feature_mismatch.diff.expected")
+    let mismatch = goldenMismatch(
+      result.diff(path: model), golden: "fixtures/explain/feature_mismatch.diff.expected")
     #expect(mismatch == nil, "\(mismatch ?? "")")
     #expect(try Repository.bytes(model) == result.originalBytes)
   }

@@ -26,7 +26,7 @@ import Testing
     let analysis = try Self.analysis("fixtures/simple_net.nn")
     let outcome = WhatIf.apply([WhatIfRequest(name: "linear_1.out_features", value: 50)], to: analysis)
     let rendered = WhatIfTextRenderer.render(outcome, path: analysis.source.path)
-    let mismatch = goldenMismatch(rendered, golden: "fixtures/simple_net.whatif.expected")
+    let mismatch = goldenMismatch(rendered, golden: "fixtures/explain/simple_net.whatif.expected")
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 

@@ -1,32 +1,33 @@
 import Foundation
 import Testing
 
-/// Every command in docs/tutorial.md runs through the built binary and prints what the
-/// tutorial shows.
-@Suite(.serialized) struct TutorialTests {
-  static let document = "docs/tutorial.md"
+/// Every command in the documents' console blocks runs through the built binary and prints
+/// what the document shows.
+@Suite struct DocumentationTests {
+  static let documents = ["docs/tutorial.md", "docs/explain.md"]
 
-  @Test func tutorialHasCommands() {
-    #expect(ConsoleTranscript.commands(inDocument: Self.document).count >= 6)
+  @Test(arguments: documents)
+  func documentHasCommands(_ document: String) {
+    #expect(ConsoleTranscript.commands(inDocument: document).count >= 2)
   }
 
-  @Test func tutorialOutputIsReal() throws {
+  @Test(arguments: documents)
+  func documentOutputIsReal(_ document: String) throws {
     let executable = try #require(ConsoleTranscript.executable(), "the shapecheck binary was not built")
     let workspace = try ConsoleTranscript.workspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    // The commands run in order in one folder, because later ones use files that earlier
-    // ones create.
-    for command in ConsoleTranscript.commands(inDocument: Self.document) {
+    // The commands of one document run in order in one folder, because later ones use files
+    // that earlier ones create.
+    for command in ConsoleTranscript.commands(inDocument: document) {
       let output = try ConsoleTranscript.run(command, in: workspace, executable: executable)
       #expect(
-        output == command.expectedOutput,
-        "\(Self.document):\(command.testDescription) prints:\n\(output)")
+        output == command.expectedOutput, "\(document):\(command.testDescription) prints:\n\(output)")
     }
   }
 
   @Test func tutorialModelIsTheFixture() throws {
     let root = ConsoleTranscript.repositoryRoot
-    let text = try String(contentsOf: root.appendingPathComponent(Self.document), encoding: .utf8)
+    let text = try String(contentsOf: root.appendingPathComponent("docs/tutorial.md"), encoding: .utf8)
     let fixture = try String(
       contentsOf: root.appendingPathComponent("fixtures/simple_net.nn"), encoding: .utf8)
     let start = try #require(text.range(of: "```python\n"))

@@ -77,7 +77,7 @@ enum ConsoleTranscript {
     guard let program = command.arguments.first else { return "" }
     switch program {
     case "shapecheck":
-      return try runProcess(executable, Array(command.arguments.dropFirst()), in: folder)
+      return try runProcess(executable, Array(command.arguments.dropFirst()), in: folder).output
     case "cp":
       guard command.arguments.count == 3 else { return "cp needs a source and a target\n" }
       try FileManager.default.copyItem(
@@ -89,8 +89,9 @@ enum ConsoleTranscript {
     }
   }
 
-  private static func runProcess(_ executable: URL, _ arguments: [String], in folder: URL) throws
-    -> String
+  /// Runs the executable and returns its interleaved output and its exit status.
+  static func runProcess(_ executable: URL, _ arguments: [String], in folder: URL) throws
+    -> (output: String, status: Int32)
   {
     let process = Process()
     process.executableURL = executable
@@ -105,6 +106,6 @@ enum ConsoleTranscript {
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
   }
 }

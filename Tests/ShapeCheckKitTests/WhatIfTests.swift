@@ -16,7 +16,7 @@ import Testing
     #expect(outcome.changes.map(\.oldValue) == [30])
     #expect(outcome.requiredChanges.map(\.name) == ["linear_2.in_features"])
     #expect(outcome.requiredChanges.map(\.newValue) == [50])
-    #expect(outcome.remainingErrors.isEmpty)
+    #expect(outcome.remainingProblems.isEmpty)
     #expect(outcome.activationChanges.map(\.name) == ["act1", "act2"])
     #expect(outcome.parameterCountBefore == 23_581)
     #expect(outcome.parameterCountAfter == 39_301)
@@ -34,7 +34,7 @@ import Testing
     let analysis = try Self.analysis("fixtures/explain/hidden_width.nn")
     let outcome = WhatIf.apply([WhatIfRequest(name: "hidden", value: 64)], to: analysis)
     #expect(outcome.requiredChanges.isEmpty)
-    #expect(outcome.remainingErrors.isEmpty)
+    #expect(outcome.remainingProblems.isEmpty)
     #expect(outcome.parameterChanges.map(\.after) == ["[64, 784]", "[64]", "[10, 64]"])
   }
 
@@ -42,7 +42,7 @@ import Testing
     let analysis = try Self.analysis("fixtures/simple_net.nn")
     let outcome = WhatIf.apply([WhatIfRequest(name: "linear_2.in_features", value: 50)], to: analysis)
     #expect(outcome.requiredChanges.isEmpty)
-    #expect(outcome.remainingErrors.count == 1)
+    #expect(outcome.remainingProblems.count == 1)
   }
 
   @Test func tupleElementIsEdited() throws {
@@ -52,7 +52,7 @@ import Testing
         WhatIfRequest(name: "unflatten.unflattened_size[0]", value: 4),
         WhatIfRequest(name: "unflatten.unflattened_size[1]", value: 7),
       ], to: analysis)
-    #expect(outcome.remainingErrors.isEmpty)
+    #expect(outcome.remainingProblems.isEmpty)
     #expect(outcome.activationChanges.map(\.after) == ["[4, 7, 28]"])
   }
 

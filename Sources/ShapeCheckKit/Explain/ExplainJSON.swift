@@ -101,7 +101,7 @@ public enum ExplainJSON {
     }
     return [
       "changes": changes(outcome.changes), "requiredChanges": changes(outcome.requiredChanges),
-      "remainingErrors": outcome.remainingErrors,
+      "remainingProblems": outcome.remainingProblems,
       "activationChanges": shapes(outcome.activationChanges),
       "parameterChanges": shapes(outcome.parameterChanges),
       "parameterCountBefore": optional(outcome.parameterCountBefore),

@@ -57,8 +57,9 @@ public struct WhatIfOutcome: Sendable {
   public var changes: [ConstantChange]
   /// Other constants that must change to keep the model consistent, in the order found.
   public var requiredChanges: [ConstantChange]
-  /// Errors of the changed model that no required change repairs, as rendered messages.
-  public var remainingErrors: [String]
+  /// New errors and warnings of the changed model that no required change repairs, as
+  /// `line:column: severity: message [code]`.
+  public var remainingProblems: [String]
   public var activationChanges: [ShapeChange]
   public var parameterChanges: [ShapeChange]
   public var parameterCountBefore: Int?
@@ -93,7 +94,7 @@ public enum WhatIf {
     for request in requests {
       guard let edit = SourceEditor.edit(setting: request.name, to: request.value, in: original) else { continue }
       edits.append(edit)
-      changes.append(change(request.name, to: request.value, in: original))
+      changes.append(change(request.name, to: request.value, in: original, at: edit))
     }
     var current = reanalyze(original, edits: edits) ?? original
     let requested = Set(requests.map(\.name))
@@ -107,11 +108,13 @@ public enum WhatIf {
     return outcome(original: original, changed: current, changes: changes, required: required)
   }
 
-  private static func change(_ name: String, to value: Int, in analysis: ModelAnalysis) -> ConstantChange {
+  private static func change(_ name: String, to value: Int, in analysis: ModelAnalysis, at edit: TextEdit)
+    -> ConstantChange
+  {
     let definition = analysis.definitions.first { $0.key.name == name }?.value
     return ConstantChange(
       name: name, oldValue: definition?.value ?? 0, newValue: value,
-      location: analysis.source.location(of: definition?.range.start ?? 0))
+      location: analysis.source.location(of: edit.range.start))
   }
 
   private static func reanalyze(_ analysis: ModelAnalysis, edits: [TextEdit]) -> ModelAnalysis? {
@@ -133,7 +136,7 @@ public enum WhatIf {
         let edit = SourceEditor.edit(setting: name, to: value, in: analysis),
         !result.contains(where: { $0.change.name == name })
       else { continue }
-      result.append((change(name, to: value, in: analysis), edit))
+      result.append((change(name, to: value, in: analysis, at: edit), edit))
     }
     return result
   }
@@ -143,15 +146,16 @@ public enum WhatIf {
   ) -> WhatIfOutcome {
     let known = Set(original.diagnostics.map { "\($0.code.id)|\($0.message)" })
     let remaining = changed.diagnostics.filter {
-      $0.severity == .error && !known.contains("\($0.code.id)|\($0.message)")
+      $0.severity >= .warning && !known.contains("\($0.code.id)|\($0.message)")
     }
     let explainer = ExplanationBuilder(analysis: original)
     let after = ExplanationBuilder(analysis: changed)
     return WhatIfOutcome(
       changes: changes, requiredChanges: required,
-      remainingErrors: remaining.map { diagnostic in
+      remainingProblems: remaining.map { diagnostic in
         let location = changed.source.location(of: diagnostic.range.start)
-        return "\(location.line):\(location.column): \(diagnostic.message) [\(diagnostic.code.id)]"
+        let head = "\(location.line):\(location.column): \(diagnostic.severity.rawValue)"
+        return "\(head): \(diagnostic.message) [\(diagnostic.code.id)]"
       },
       activationChanges: shapeChanges(
         before: original.activations.map { ($0.name, valueDescription(original.values(of: $0.shape))) },

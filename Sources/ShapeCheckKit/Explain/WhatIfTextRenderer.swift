@@ -11,11 +11,13 @@ public enum WhatIfTextRenderer {
     let required = outcome.requiredChanges.map { change in
       "\(change.name) must become \(change.newValue) (now \(change.oldValue))  \(writer.place(change.location))"
     }
-    output += writer.section(
-      "what else must change", required.isEmpty ? ["nothing: the model stays consistent"] : required)
-    if !outcome.remainingErrors.isEmpty {
+    let nothing =
+      outcome.remainingProblems.isEmpty
+      ? "nothing: the model stays consistent" : "no other constant can repair the problems below"
+    output += writer.section("what else must change", required.isEmpty ? [nothing] : required)
+    if !outcome.remainingProblems.isEmpty {
       output += writer.section(
-        "errors that remain after these changes", outcome.remainingErrors.map { "\(path):\($0)" })
+        "problems that remain after these changes", outcome.remainingProblems.map { "\(path):\($0)" })
     }
     output += writer.section("changed activations", outcome.activationChanges.map(line))
     output += writer.section("changed parameters", outcome.parameterChanges.map(line))

@@ -2,7 +2,7 @@ import Foundation
 import ShapeCheckKit
 import ShapeInference
 
-/// How `check` treats the safe fix-its: apply them, or print them as a diff.
+/// The treatment of safe fix-its by `check`: apply them, or print them as a diff.
 enum FixMode {
   case apply
   case diff
@@ -27,9 +27,9 @@ extension CheckCommand {
     }
   }
 
-  /// Analyzes the file, first applying or printing its safe fixes in a fix mode. With
-  /// `--fix` the result is the analysis of the fixed file; with `--diff` the file is unchanged,
-  /// so the result is the analysis of the file as it is.
+  /// Analyzes the file, first applying or printing its safe fixes in a fix mode. With `--fix`
+  /// the result is the analysis of the fixed file. With `--diff` the file is unchanged, so the
+  /// result is the analysis of the file as it is.
   static func analyze(_ path: String, fixMode: FixMode?) throws(FixFailure) -> ModelAnalysis {
     guard let fixMode else {
       do { return try ModelCheck.analyzeFile(path) } catch { throw .input(error) }

@@ -3,7 +3,7 @@ import ShapeCheckKit
 import ShapeDiagnostics
 import ShapeInference
 
-/// `shapecheck explain FILE`: tells which constants may change and how layers relate shapes.
+/// `shapecheck explain FILE`: reports which constants may change and how layers relate shapes.
 enum ExplainCommand: Command {
   static let spec = CommandSpec(
     name: "explain",
@@ -34,24 +34,31 @@ enum ExplainCommand: Command {
       Output.standardError("error: \(error)\n")
       return .input
     }
-    if !analysis.diagnostics.isEmpty {
-      Output.standardError(DiagnosticRenderer(style: style).render(analysis.diagnostics, in: analysis.source))
-    }
+
     let requests: [WhatIfRequest]
     do {
       requests = try WhatIfRequest.parse(arguments.values["--what-if"] ?? [], in: analysis)
     } catch {
       throw UsageError(message: error.description, command: spec.name)
     }
+    if !analysis.diagnostics.isEmpty {
+      Output.standardError(DiagnosticRenderer(style: style).render(analysis.diagnostics, in: analysis.source))
+    }
+    Output.standardOutput(render(analysis, requests: requests, format: format))
+    return analysis.hasErrors ? .findings : .success
+  }
+
+  /// Renders the explanation, or with requests the consequences of the changes. JSON output
+  /// carries both.
+  private static func render(_ analysis: ModelAnalysis, requests: [WhatIfRequest], format: String)
+    -> String
+  {
     let explanation = Explanation(analysis: analysis)
     let outcome = requests.isEmpty ? nil : WhatIf.apply(requests, to: analysis)
     if format == "json" {
-      Output.standardOutput(ExplainJSON.render(explanation, whatIf: outcome))
-    } else {
-      // With --what-if the text shows only the change's consequences; JSON carries both.
-      let text = outcome.map { WhatIfTextRenderer.render($0, path: explanation.path) }
-      Output.standardOutput(text ?? ExplainTextRenderer.render(explanation))
+      return ExplainJSON.render(explanation, whatIf: outcome)
     }
-    return analysis.hasErrors ? .findings : .success
+    guard let outcome else { return ExplainTextRenderer.render(explanation) }
+    return WhatIfTextRenderer.render(outcome, path: explanation.path)
   }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct FixTests {
   struct Interrupted: Error {}
 
-  /// A new empty folder under the system's temporary folder.
+  /// Creates an empty folder under the system's temporary folder.
   static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory
       .appendingPathComponent("shapecheck-fix-\(UUID().uuidString)")

@@ -19,7 +19,7 @@ enum ConsoleTranscript {
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// The commands of every ```` ```console ```` block of the Markdown file at `relative`.
+  /// Returns the commands of every ```` ```console ```` block of the Markdown file at `relative`.
   static func commands(inDocument relative: String) -> [ConsoleCommand] {
     let url = repositoryRoot.appendingPathComponent(relative)
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
@@ -45,7 +45,7 @@ enum ConsoleTranscript {
     return commands
   }
 
-  /// The `shapecheck` executable that SwiftPM built next to the test bundle.
+  /// Finds the `shapecheck` executable that SwiftPM built next to the test bundle.
   static func executable() -> URL? {
     var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     for _ in 0..<4 {
@@ -56,7 +56,7 @@ enum ConsoleTranscript {
     return nil
   }
 
-  /// A new folder that shows the repository's top-level entries through symbolic links, so
+  /// Creates a folder that shows the repository's top-level entries through symbolic links, so
   /// that commands see the repository's paths while the files they create stay out of it.
   static func workspace() throws -> URL {
     let url = FileManager.default.temporaryDirectory

@@ -7,7 +7,7 @@ import ShapeSymbolic
 struct ChangeEffectFinder {
   let analysis: ModelAnalysis
 
-  /// The effect of changing the constants in `symbols`.
+  /// Finds the effect of changing the constants in `symbols`.
   func effect(of symbols: Set<Symbol>) -> ChangeEffect {
     let activations = analysis.activations.filter { activation in
       activation.shape.contains { !$0.formula.symbols.isDisjoint(with: symbols) }
@@ -20,7 +20,7 @@ struct ChangeEffectFinder {
       parameterCountFormula: parameterCount(over: symbols))
   }
 
-  /// The total parameter count with every constant outside `symbols` replaced by its value,
+  /// Returns the total parameter count with every constant outside `symbols` replaced by its value,
   /// or nil when it does not depend on `symbols` or the arithmetic overflows.
   func parameterCount(over symbols: Set<Symbol>) -> String? {
     var total = Dim.zero

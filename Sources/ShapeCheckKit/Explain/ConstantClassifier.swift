@@ -61,7 +61,7 @@ struct ConstantClassifier {
     }
   }
 
-  /// The constant symbols of a formula, leaving out free dimensions such as `N`.
+  /// Returns the constant symbols of a formula, leaving out free dimensions such as `N`.
   private func constants(in dim: Dim) -> [Symbol] {
     dim.symbols.filter { indexes[$0] != nil }.sorted()
   }
@@ -123,7 +123,7 @@ struct ConstantClassifier {
     if !isKnown { ties.append((symbol, tie, sides)) }
   }
 
-  /// Whether an incoming dimension carries a part of a declared input: a literal, a free
+  /// Decides whether an incoming dimension carries a part of a declared input: a literal, a free
   /// dimension or a named constant of the declaration, rather than only layer constants.
   ///
   /// Layer outputs are made of layer-constant symbols, so after setting every layer constant
@@ -179,9 +179,9 @@ struct ConstantClassifier {
     }
   }
 
-  /// Whether `left` = `right` holds as formulas once every constant written with named
-  /// constants is replaced by its written formula, so that it holds for any values of those
-  /// named constants.
+  /// Decides whether `left` = `right` as formulas once every constant written with named
+  /// constants is replaced by its written formula. Then the equality is true for any values of
+  /// those named constants.
   private func holdsForAnyNamedValue(_ left: Dim, _ right: Dim) -> Bool {
     var written: [Symbol: Dim] = [:]
     for (symbol, definition) in analysis.definitions where !definition.formula.symbols.isEmpty {
@@ -200,7 +200,7 @@ struct ConstantClassifier {
     return sides.0 == sides.1
   }
 
-  /// The index in a tuple element's name, such as 1 in `unflatten.unflattened_size[1]`.
+  /// Returns the index in a tuple element's name, such as 1 in `unflatten.unflattened_size[1]`.
   private func elementIndex(_ name: String) -> Int? {
     guard let open = name.lastIndex(of: "["), name.hasSuffix("]") else { return nil }
     return Int(name[name.index(after: open)..<name.index(before: name.endIndex)])

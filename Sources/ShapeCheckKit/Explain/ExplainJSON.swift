@@ -109,7 +109,7 @@ public enum ExplainJSON {
     ]
   }
 
-  /// The value, or JSON null.
+  /// Returns the value, or JSON null for nil.
   private static func optional(_ value: Any?) -> Any {
     value ?? NSNull()
   }

@@ -2,7 +2,7 @@ import ShapeSource
 
 /// Renders an `Explanation` as the text of `shapecheck explain`.
 public enum ExplainTextRenderer {
-  /// Renders every section: answers, constants by role, named constants, other arguments,
+  /// Renders every section: the exercise's questions, constants by role, named constants, other arguments,
   /// free dimensions, layer kinds, activations and parameters.
   public static func render(_ explanation: Explanation) -> String {
     let writer = SectionWriter(path: explanation.path)
@@ -83,7 +83,7 @@ public enum ExplainTextRenderer {
     }
   }
 
-  /// The kind name after `a` or `an`, chosen by its first letter.
+  /// Prefixes a kind name with `a` or `an`, chosen by its first letter.
   private static func withArticle(_ kind: String) -> String {
     let startsWithVowel = kind.first.map { "AEIOU".contains($0) } ?? false
     return (startsWithVowel ? "an " : "a ") + kind
@@ -104,13 +104,13 @@ struct SectionWriter {
     "\(path):\(location.line):\(location.column)"
   }
 
-  /// A titled section with indented lines, or `none` when there are no lines.
+  /// Formats a titled section with indented lines, or `none` when there are no lines.
   func section(_ title: String, _ lines: [String]) -> String {
     let body = lines.isEmpty ? ["none"] : lines
     return "\n\(title)\n" + body.map { "  \($0)\n" }.joined()
   }
 
-  /// The requirement in words, such as `must equal linear_1.out_features = 30`.
+  /// Describes the requirement in words, such as `must equal linear_1.out_features = 30`.
   func tieText(_ tie: ConstantTie) -> String {
     var text = "must equal \(tie.actual)"
     if let value = tie.actualValue, tie.actual != String(value) { text += " = \(value)" }

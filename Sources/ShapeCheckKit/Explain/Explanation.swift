@@ -1,7 +1,7 @@
 import ShapeSource
 
-/// What `shapecheck explain` reports about a model: how each constant may change, how each
-/// layer relates its output to its input, and the shapes of its parameters.
+/// The report of `shapecheck explain` on a model: how freely each constant may change, the
+/// relation of each layer's output to its input, and the shapes of its parameters.
 public struct Explanation: Sendable {
   public var path: String
   /// The shape constants in groups that must change together, in file order of their first
@@ -19,13 +19,13 @@ public struct Explanation: Sendable {
   public var parameterSentences: [String]
   public var parameterCount: Int?
 
-  /// The members of every group with `role`, in file order.
+  /// Returns the members of every group with `role`, in file order.
   public func constants(_ role: ConstantRole) -> [ShapeConstant] {
     groups.filter { $0.role == role }.flatMap(\.members)
   }
 }
 
-/// How freely a group of shape constants may change.
+/// The freedom of a group of shape constants to change.
 public enum ConstantRole: String, Sendable, CaseIterable {
   /// Tied to a declared input's dimension: its value follows from the input.
   case boundToInput = "bound-to-input"
@@ -46,7 +46,7 @@ public struct ShapeConstant: Sendable {
   public var value: Int
   /// The layer that the argument belongs to; nil for a named constant.
   public var layerName: String?
-  /// Where the value is written, or the layer's call when the argument is not written.
+  /// The place of the written value, or of the layer's call when the argument is not written.
   public var location: SourceLocation
   /// The source text of the value, such as `784` or `hidden`.
   public var sourceText: String
@@ -63,7 +63,7 @@ public struct ConstantTie: Sendable {
   public var expectedValue: Int?
   public var actualValue: Int?
   public var isSatisfied: Bool
-  /// Why the tie exists, such as `'linear_2' receives linear_1.out_features as input features`.
+  /// The reason for the tie, such as `'linear_2' receives 30 input features`.
   public var reason: String
   public var location: SourceLocation
   /// The declared input whose dimension the tie reaches, when it does.
@@ -112,7 +112,7 @@ public struct OtherArgument: Sendable {
   public var name: String
   public var value: String
   public var location: SourceLocation
-  /// What the argument changes, in words.
+  /// The argument's effect, in words.
   public var effect: String
 }
 
@@ -122,7 +122,7 @@ public struct FreeDimension: Sendable {
   public var input: InputReference?
 }
 
-/// How a named activation was produced from another one.
+/// The production of a named activation from another one.
 public struct ActivationRelation: Sendable {
   public var name: String
   public var shape: String

@@ -35,8 +35,8 @@ struct ExplanationBuilder {
     }
   }
 
-  /// Every symbol reachable through `dependents`, sorted by name; the visited set bounds the
-  /// walk by the number of symbols.
+  /// Returns every symbol reachable through `dependents`, sorted by name. The visited set
+  /// bounds the walk by the number of symbols.
   private func transitiveDependents(of symbol: Symbol, in dependents: [Symbol: [Symbol]])
     -> [String]
   {
@@ -79,7 +79,7 @@ struct ExplanationBuilder {
     }
   }
 
-  /// The parameters that exist for only one value of a boolean argument.
+  /// Returns the parameters that exist for only one value of a boolean argument.
   private func toggledParameters(_ argument: String, in layer: LayerInstance) -> [String] {
     guard let flag = layer.boolean(argument) else { return [] }
     var other = layer
@@ -138,7 +138,7 @@ struct ExplanationBuilder {
     }
   }
 
-  /// The first named tensor before `tensorID`, walking back through the layers.
+  /// Returns the first named tensor before `tensorID`, walking back through the layers.
   private func namedSource(of tensorID: Int, _ producerInput: [Int: Int], _ names: [Int: String])
     -> String?
   {

@@ -16,7 +16,7 @@ struct InputTracer {
     }
   }
 
-  /// The input declaration that the tensor numbered `tensorID` was computed from.
+  /// Returns the input declaration that the tensor numbered `tensorID` was computed from.
   func input(feeding tensorID: Int) -> InputReference? {
     var current = tensorID
     // Each step moves to an earlier tensor, so the walk ends within the number of steps.
@@ -26,10 +26,5 @@ struct InputTracer {
       current = previous
     }
     return nil
-  }
-
-  /// The input declaration of a tensor that is itself an input, such as for a free dimension.
-  var declarations: [InputReference] {
-    inputs.values.sorted { $0.location.offset < $1.location.offset }
   }
 }

@@ -51,7 +51,7 @@ public struct WhatIfError: Error, CustomStringConvertible {
   }
 }
 
-/// What changing some constants does to a model.
+/// The consequences of changing some constants of a model.
 public struct WhatIfOutcome: Sendable {
   /// The requested changes, each with its old value and place.
   public var changes: [ConstantChange]
@@ -83,7 +83,7 @@ public struct ShapeChange: Sendable {
 
 /// Applies `--what-if` changes to an in-memory copy of a model and reports their consequences.
 public enum WhatIf {
-  /// The most rounds of required changes followed, since each round can reveal the next.
+  /// The maximum number of rounds of required changes to follow; each round can reveal the next.
   static let maxRounds = 16
 
   /// Sets each requested constant, then repeatedly sets every other literal constant that a
@@ -122,8 +122,8 @@ public enum WhatIf {
     return ModelCheck.analyze(SourceFile(path: analysis.source.path, bytes: bytes))
   }
 
-  /// The consumer constants that mismatches set to the value flowing into them, leaving out
-  /// constants the user chose and those written as anything but an integer literal.
+  /// Returns the edits that set each mismatched consumer constant to the value flowing into it,
+  /// leaving out constants the user chose and those not written as an integer literal.
   private static func requiredEdits(in analysis: ModelAnalysis, excluding names: Set<String>)
     -> [(change: ConstantChange, edit: TextEdit)]
   {
@@ -166,7 +166,7 @@ public enum WhatIf {
       parameterCountBefore: explainer.parameterCount(), parameterCountAfter: after.parameterCount())
   }
 
-  /// The entries whose shape differs, matched by name; the first entry of a name counts.
+  /// Returns the entries whose shape differs, matched by name. The first entry of a name counts.
   private static func shapeChanges(before: [(String, String)], after: [(String, String)]) -> [ShapeChange] {
     var newShapes: [String: String] = [:]
     for (name, shape) in after where newShapes[name] == nil { newShapes[name] = shape }

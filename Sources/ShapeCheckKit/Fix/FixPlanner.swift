@@ -70,7 +70,7 @@ public enum FixPlanner {
     return plan
   }
 
-  /// Why a diagnostic's main fix-it is not the single safe repair, or nil when it is.
+  /// Returns why a diagnostic's main fix-it is not the single safe repair, or nil when it is.
   static func unsafeReason(_ diagnostic: Diagnostic, fixIt: FixIt, in analysis: ModelAnalysis)
     -> String?
   {

@@ -24,7 +24,7 @@ public struct FixResult: Sendable {
   /// The analysis of the fixed bytes, or of the original when nothing was fixed.
   public var analysisAfter: ModelAnalysis
 
-  /// The fixes as a unified diff; empty when nothing changes.
+  /// Renders the fixes as a unified diff, which is empty when nothing changes.
   public func diff(path: String) -> String {
     fixedBytes.map { UnifiedDiff.render(old: originalBytes, new: $0, path: path) } ?? ""
   }
@@ -61,7 +61,7 @@ public enum ModelFixer {
     return FixResult(plan: plan, originalBytes: bytes, fixedBytes: fixed, analysisBefore: analysis, analysisAfter: after)
   }
 
-  /// One line per applied and per skipped fix, such as
+  /// Lists each applied and each skipped fix on a line, such as
   /// `model.nn:9:34: fixed: change 'in_features' of 'linear_2' to 30`.
   public static func report(_ result: FixResult, path: String, applied verb: String) -> String {
     var output = ""

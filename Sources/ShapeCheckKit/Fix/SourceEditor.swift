@@ -28,7 +28,7 @@ public enum SourceEditor {
     return output
   }
 
-  /// Whether two edits touch a common byte, or are insertions at one offset.
+  /// Decides whether two edits touch a common byte or are insertions at one offset.
   public static func overlap(_ lhs: TextEdit, _ rhs: TextEdit) -> Bool {
     if lhs.range.isEmpty || rhs.range.isEmpty {
       return lhs.range.start == rhs.range.start
@@ -38,7 +38,7 @@ public enum SourceEditor {
     return lhs.range.start < rhs.range.end && rhs.range.start < lhs.range.end
   }
 
-  /// The edit that sets a constant to `value`: its written value, one element of a written
+  /// Returns the edit that sets a constant to `value`: its written value, one element of a written
   /// tuple of integers, or `argument=value` inserted before the call's closing parenthesis.
   public static func edit(setting symbol: String, to value: Int, in analysis: ModelAnalysis)
     -> TextEdit?
@@ -77,7 +77,7 @@ public enum SourceEditor {
     return TextEdit(range: .at(end - 1), replacement: "\(separator)\(argument)=\(value)")
   }
 
-  /// The ranges of the elements of a tuple or list of integer literals, such as `(28, 28)`;
+  /// Returns the ranges of the elements of a tuple or list of integer literals, such as `(28, 28)`;
   /// nil when the text is anything else.
   static func elementRanges(in range: SourceRange, of source: SourceFile) -> [SourceRange]? {
     let bytes = source.bytes

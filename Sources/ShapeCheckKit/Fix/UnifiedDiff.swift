@@ -90,7 +90,7 @@ public enum UnifiedDiff {
     return header + body
   }
 
-  /// A hunk range as `diff -u` writes it: 1-based start, with the count left out when it is 1.
+  /// Formats a hunk range as `diff -u` writes it: 1-based start, with the count left out when it is 1.
   private static func range(_ start: Int, _ count: Int) -> String {
     switch count {
     case 0: return "\(start),0"

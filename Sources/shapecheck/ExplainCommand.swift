@@ -53,12 +53,11 @@ enum ExplainCommand: Command {
   private static func render(_ analysis: ModelAnalysis, requests: [WhatIfRequest], format: String)
     -> String
   {
-    let explanation = Explanation(analysis: analysis)
     let outcome = requests.isEmpty ? nil : WhatIf.apply(requests, to: analysis)
     if format == "json" {
-      return ExplainJSON.render(explanation, whatIf: outcome)
+      return ExplainJSON.render(Explanation(analysis: analysis), whatIf: outcome)
     }
-    guard let outcome else { return ExplainTextRenderer.render(explanation) }
-    return WhatIfTextRenderer.render(outcome, path: explanation.path)
+    guard let outcome else { return ExplainTextRenderer.render(Explanation(analysis: analysis)) }
+    return WhatIfTextRenderer.render(outcome, path: analysis.source.path)
   }
 }

@@ -12,6 +12,10 @@ struct ConstantClassifier {
   private let indexes: [Symbol: Int]
   private var parents: [Int]
   private var ties: [(symbol: Symbol, tie: ConstantTie, sides: (Dim, Dim))] = []
+  /// The texts of the recorded ties, to record each tie once.
+  private var tieKeys: Set<String> = []
+  /// The written formula of every constant that is written with other constants.
+  private let writtenFormulas: [Symbol: Dim]
   private var inputBound: Set<Symbol> = []
   private var outputBound: Set<Symbol> = []
 
@@ -27,6 +31,11 @@ struct ConstantClassifier {
     for (index, symbol) in symbols.enumerated() { indexes[symbol] = index }
     self.indexes = indexes
     parents = Array(symbols.indices)
+    var written: [Symbol: Dim] = [:]
+    for (symbol, definition) in analysis.definitions where !definition.formula.symbols.isEmpty {
+      written[symbol] = definition.formula
+    }
+    writtenFormulas = written
   }
 
   /// Returns the groups in file order of their first member.
@@ -116,11 +125,8 @@ struct ConstantClassifier {
   /// Records a tie once; a layer applied both directly and inside a Sequential meets the same
   /// requirement twice.
   private mutating func appendTie(_ tie: ConstantTie, symbol: Symbol, sides: (Dim, Dim)) {
-    let isKnown = ties.contains { known in
-      known.tie.expected == tie.expected && known.tie.actual == tie.actual
-        && known.tie.location == tie.location && known.tie.reason == tie.reason
-    }
-    if !isKnown { ties.append((symbol, tie, sides)) }
+    let key = "\(tie.expected)|\(tie.actual)|\(tie.location.offset)|\(tie.reason)"
+    if tieKeys.insert(key).inserted { ties.append((symbol, tie, sides)) }
   }
 
   /// Decides whether an incoming dimension carries a part of a declared input: a literal, a free
@@ -183,10 +189,8 @@ struct ConstantClassifier {
   /// constants is replaced by its written formula. Then the equality is true for any values of
   /// those named constants.
   private func holdsForAnyNamedValue(_ left: Dim, _ right: Dim) -> Bool {
-    var written: [Symbol: Dim] = [:]
-    for (symbol, definition) in analysis.definitions where !definition.formula.symbols.isEmpty {
-      written[symbol] = definition.formula
-    }
+    let written = writtenFormulas
+    guard !written.isEmpty else { return left == right }
     var sides = (left, right)
     // Each round replaces one level of constants; named constants defined with other named
     // constants need a round per level, and the bound stops a cycle.

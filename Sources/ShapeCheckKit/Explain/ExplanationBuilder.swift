@@ -120,6 +120,10 @@ struct ExplanationBuilder {
     for activation in analysis.activations where names[activation.tensorID] == nil {
       names[activation.tensorID] = activation.name
     }
+    var layers: [String: LayerInstance] = [:]
+    for layer in analysis.layers { layers[layer.name] = layer }
+    var sequentials: [String: SequentialInstance] = [:]
+    for sequential in analysis.sequentials { sequentials[sequential.name] = sequential }
     return analysis.activations.map { activation in
       var relation = ActivationRelation(
         name: activation.name,
@@ -127,10 +131,10 @@ struct ExplanationBuilder {
         producer: activation.producer)
       guard activation.producer != "input" else { return relation }
       relation.source = namedSource(of: activation.tensorID, producerInput, names)
-      if let layer = analysis.layers.first(where: { $0.name == activation.producer }) {
+      if let layer = layers[activation.producer] {
         relation.kind = layer.kind.name
         relation.relationship = layer.kind.relationship
-      } else if let sequential = analysis.sequentials.first(where: { $0.name == activation.producer }) {
+      } else if let sequential = sequentials[activation.producer] {
         let children = sequential.children.map { "'\($0.name)'" }.joined(separator: ", ")
         relation.relationship = "applies \(children) in order"
       }

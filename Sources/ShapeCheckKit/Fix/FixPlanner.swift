@@ -38,6 +38,8 @@ public enum FixPlanner {
     plan.hasSyntaxErrors = analysis.diagnostics.contains {
       $0.code.id.hasPrefix("syntax.") && $0.severity == .error
     }
+    let uses = ConstantUses(analysis)
+    var kept = KeptEdits()
     for diagnostic in analysis.diagnostics {
       let location = analysis.source.location(of: diagnostic.range.start)
       let alternatives = diagnostic.notes.flatMap(\.fixIts).map {
@@ -52,15 +54,12 @@ public enum FixPlanner {
           SkippedFix(message: fixIt.message, location: location, reason: "the file has a syntax error"))
         continue
       }
-      if let reason = unsafeReason(diagnostic, fixIt: fixIt, in: analysis) {
+      if let reason = unsafeReason(diagnostic, fixIt: fixIt, in: analysis, uses: uses) {
         plan.skipped.append(SkippedFix(message: fixIt.message, location: location, reason: reason))
         plan.skipped += alternatives
         continue
       }
-      let overlaps = plan.edits.contains { known in
-        fixIt.edits.contains { SourceEditor.overlap(known, $0) }
-      }
-      if overlaps {
+      guard kept.insert(fixIt.edits) else {
         plan.skipped.append(
           SkippedFix(message: fixIt.message, location: location, reason: "it overlaps an earlier fix"))
         continue
@@ -71,9 +70,9 @@ public enum FixPlanner {
   }
 
   /// Returns why a diagnostic's main fix-it is not the single safe repair, or nil when it is.
-  static func unsafeReason(_ diagnostic: Diagnostic, fixIt: FixIt, in analysis: ModelAnalysis)
-    -> String?
-  {
+  static func unsafeReason(
+    _ diagnostic: Diagnostic, fixIt: FixIt, in analysis: ModelAnalysis, uses: ConstantUses
+  ) -> String? {
     guard diagnostic.code.id.hasPrefix("shape."), diagnostic.severity == .error else {
       return "only shape mismatches are repaired automatically"
     }
@@ -85,21 +84,74 @@ public enum FixPlanner {
       let edit = fixIt.edits.first, edit.range == definition.range, edit.replacement == String(value)
     else { return "it does not set one constant" }
     guard definition.isLiteral else { return "'\(name)' is not written as an integer literal" }
-    let incoming = diagnostic.facts["formula"]
-    let others = analysis.constraints.filter { constraint in
-      let uses = constraint.expected.symbols.contains(symbol) || constraint.actual.symbols.contains(symbol)
-      let isThis = constraint.expected == .symbol(symbol) && constraint.actual.description == incoming
-      return uses && !isThis
+    let requirements = uses.requirements[symbol] ?? []
+    let this = ConstantUses.key(expected: Dim.symbol(symbol), actual: diagnostic.facts["formula"] ?? "")
+    guard requirements.subtracting([this]).isEmpty else {
+      return "another layer requirement uses '\(name)'"
     }
-    guard others.isEmpty else { return "another layer requirement uses '\(name)'" }
-    let asserted = analysis.assertedShapes.contains { assertion in
-      (assertion.left + assertion.right).contains { $0.symbols.contains(symbol) }
+    guard !uses.asserted.contains(symbol) else { return "an assert uses '\(name)'" }
+    guard !uses.writtenWith.contains(symbol) else {
+      return "another constant is written with '\(name)'"
     }
-    guard !asserted else { return "an assert uses '\(name)'" }
-    let dependents = analysis.definitions.contains { other, otherDefinition in
-      other != symbol && otherDefinition.formula.symbols.contains(symbol)
-    }
-    guard !dependents else { return "another constant is written with '\(name)'" }
     return nil
+  }
+}
+
+/// The places that use each constant, collected once per file so that planning stays linear
+/// in the number of diagnostics.
+struct ConstantUses {
+  /// For each symbol, the layer requirements that mention it, as `expected|actual` texts, so
+  /// that one layer applied twice to the same dimension counts once.
+  var requirements: [Symbol: Set<String>] = [:]
+  /// The symbols that an `assert` mentions.
+  var asserted: Set<Symbol> = []
+  /// The symbols that other constants are written with.
+  var writtenWith: Set<Symbol> = []
+
+  init(_ analysis: ModelAnalysis) {
+    for constraint in analysis.constraints {
+      let key = Self.key(expected: constraint.expected, actual: constraint.actual.description)
+      for symbol in constraint.expected.symbols.union(constraint.actual.symbols) {
+        requirements[symbol, default: []].insert(key)
+      }
+    }
+    for assertion in analysis.assertedShapes {
+      for dim in assertion.left + assertion.right { asserted.formUnion(dim.symbols) }
+    }
+    for (symbol, definition) in analysis.definitions {
+      writtenWith.formUnion(definition.formula.symbols.subtracting([symbol]))
+    }
+  }
+
+  static func key(expected: Dim, actual: String) -> String {
+    "\(expected)|\(actual)"
+  }
+}
+
+/// The edits kept so far, sorted by start, for finding an overlap by binary search.
+struct KeptEdits {
+  private var edits: [TextEdit] = []
+
+  /// Adds the edits unless one of them overlaps a kept edit or another of them.
+  mutating func insert(_ new: [TextEdit]) -> Bool {
+    for (index, edit) in new.enumerated() {
+      if new[..<index].contains(where: { SourceEditor.overlap($0, edit) }) { return false }
+      let position = insertionIndex(edit)
+      let neighbors = [position - 1, position].filter { edits.indices.contains($0) }
+      if neighbors.contains(where: { SourceEditor.overlap(edits[$0], edit) }) { return false }
+    }
+    for edit in new { edits.insert(edit, at: insertionIndex(edit)) }
+    return true
+  }
+
+  /// The index of the first kept edit that starts after `edit`'s range, by (start, end).
+  private func insertionIndex(_ edit: TextEdit) -> Int {
+    var low = 0
+    var high = edits.count
+    while low < high {
+      let middle = (low + high) / 2
+      if edits[middle].range < edit.range { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 }

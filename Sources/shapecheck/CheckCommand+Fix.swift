@@ -15,12 +15,13 @@ extension CheckCommand {
       help: "Apply each fix-it that is the single safe repair, then check the files again."),
     OptionSpec(
       name: "--diff", valueName: nil,
-      help: "Print the safe fix-its as a unified diff on standard output instead of applying them."),
+      help: "Print the safe fix-its as a unified diff on standard output; change no file."),
   ]
 
   static func fixMode(_ arguments: ParsedArguments) throws(UsageError) -> FixMode? {
     switch (arguments.flags.contains("--fix"), arguments.flags.contains("--diff")) {
-    case (true, true): throw UsageError(message: "'--fix' and '--diff' cannot be combined", command: spec.name)
+    case (true, true):
+      throw UsageError(message: "'--fix' and '--diff' cannot be combined", command: spec.name)
     case (true, false): return .apply
     case (false, true): return .diff
     case (false, false): return nil

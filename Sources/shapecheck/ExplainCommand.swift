@@ -12,7 +12,8 @@ enum ExplainCommand: Command {
     arguments: [("<file>", "The model file to explain.")],
     options: [
       OptionSpec(
-        name: "--format", valueName: "<format>", help: "Output format: text or json (default: text)."),
+        name: "--format", valueName: "<format>",
+        help: "Output format: text or json (default: text)."),
       OptionSpec(
         name: "--what-if", valueName: "<name>=<value>",
         help: "Set a shape constant to an integer and report what else must change; repeatable.",
@@ -24,7 +25,8 @@ enum ExplainCommand: Command {
   static func run(_ arguments: ParsedArguments) throws(UsageError) -> ExitStatus {
     let format = arguments.value("--format") ?? "text"
     guard format == "text" || format == "json" else {
-      throw UsageError(message: "invalid value '\(format)' for '--format'; use text or json", command: spec.name)
+      throw UsageError(
+        message: "invalid value '\(format)' for '--format'; use text or json", command: spec.name)
     }
     let style = try Output.style(for: STDERR_FILENO, choice: arguments.value("--color"))
     let analysis: ModelAnalysis
@@ -42,7 +44,8 @@ enum ExplainCommand: Command {
       throw UsageError(message: error.description, command: spec.name)
     }
     if !analysis.diagnostics.isEmpty {
-      Output.standardError(DiagnosticRenderer(style: style).render(analysis.diagnostics, in: analysis.source))
+      Output.standardError(
+        DiagnosticRenderer(style: style).render(analysis.diagnostics, in: analysis.source))
     }
     Output.standardOutput(render(analysis, requests: requests, format: format))
     return analysis.hasErrors ? .findings : .success

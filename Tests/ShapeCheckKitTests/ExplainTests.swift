@@ -36,7 +36,8 @@ import Testing
     #expect(Self.role(of: "linear_2.out_features", in: explanation) == .free)
     let together = explanation.groups.filter { $0.role == .changeTogether }
     #expect(together.count == 1)
-    #expect(together.first?.members.map(\.name) == ["linear_1.out_features", "linear_2.in_features"])
+    #expect(
+      together.first?.members.map(\.name) == ["linear_1.out_features", "linear_2.in_features"])
   }
 
   @Test func freeConstantEffect() throws {
@@ -82,7 +83,8 @@ import Testing
   }
 
   @Test func productTiesEveryFactor() throws {
-    let explanation = Explanation(analysis: try Self.analysis("fixtures/explain/unflatten_chain.nn"))
+    let explanation = Explanation(
+      analysis: try Self.analysis("fixtures/explain/unflatten_chain.nn"))
     for index in 0..<3 {
       let name = "unflatten.unflattened_size[\(index)]"
       #expect(Self.role(of: name, in: explanation) == .boundToInput, "\(name)")
@@ -93,7 +95,8 @@ import Testing
   }
 
   @Test func brokenConstraintStaysVisible() throws {
-    let explanation = Explanation(analysis: try Self.analysis("fixtures/broken/feature_mismatch.nn"))
+    let explanation = Explanation(
+      analysis: try Self.analysis("fixtures/broken/feature_mismatch.nn"))
     let together = try #require(explanation.groups.first { $0.role == .changeTogether })
     let tie = try #require(together.ties.first)
     #expect(!tie.isSatisfied)
@@ -123,7 +126,8 @@ import Testing
     let request = WhatIfRequest(name: "linear_1.out_features", value: 50)
     let outcome = WhatIf.apply([request], to: analysis)
     let rendered = ExplainJSON.render(Explanation(analysis: analysis), whatIf: outcome)
-    let mismatch = goldenMismatch(rendered, golden: "fixtures/explain/simple_net.explain.json.expected")
+    let mismatch = goldenMismatch(
+      rendered, golden: "fixtures/explain/simple_net.explain.json.expected")
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 }

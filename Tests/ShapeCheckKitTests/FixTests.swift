@@ -58,7 +58,8 @@ import Testing
   }
 
   @Test func permissionsAreKept() throws {
-    let path = try Self.file("model.nn", try Repository.bytes("fixtures/broken/feature_mismatch.nn"))
+    let path = try Self.file(
+      "model.nn", try Repository.bytes("fixtures/broken/feature_mismatch.nn"))
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
     _ = try ModelFixer.fix(path, write: true)
     let attributes = try FileManager.default.attributesOfItem(atPath: path)

@@ -42,11 +42,16 @@ import Testing
 
   @Test func missingFinalNewlineIsMarked() {
     let diff = UnifiedDiff.render(old: Array("a\nb".utf8), new: Array("a\nc".utf8), path: "f")
-    #expect(diff == "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n")
+    #expect(
+      diff
+        == "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n"
+        + "-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"
+    )
   }
 
   @Test func addedLineChangesCounts() {
-    let diff = UnifiedDiff.render(old: Array("a\nb\n".utf8), new: Array("a\nx\nb\n".utf8), path: "f")
+    let diff = UnifiedDiff.render(
+      old: Array("a\nb\n".utf8), new: Array("a\nx\nb\n".utf8), path: "f")
     #expect(diff == "--- a/f\n+++ b/f\n@@ -1,2 +1,3 @@\n a\n+x\n b\n")
   }
 }

@@ -24,7 +24,8 @@ import Testing
 
   @Test func whatIfMatchesGolden() throws {
     let analysis = try Self.analysis("fixtures/simple_net.nn")
-    let outcome = WhatIf.apply([WhatIfRequest(name: "linear_1.out_features", value: 50)], to: analysis)
+    let outcome = WhatIf.apply(
+      [WhatIfRequest(name: "linear_1.out_features", value: 50)], to: analysis)
     let rendered = WhatIfTextRenderer.render(outcome, path: analysis.source.path)
     let mismatch = goldenMismatch(rendered, golden: "fixtures/explain/simple_net.whatif.expected")
     #expect(mismatch == nil, "\(mismatch ?? "")")
@@ -40,7 +41,8 @@ import Testing
 
   @Test func userChoiceIsNotReverted() throws {
     let analysis = try Self.analysis("fixtures/simple_net.nn")
-    let outcome = WhatIf.apply([WhatIfRequest(name: "linear_2.in_features", value: 50)], to: analysis)
+    let outcome = WhatIf.apply(
+      [WhatIfRequest(name: "linear_2.in_features", value: 50)], to: analysis)
     #expect(outcome.requiredChanges.isEmpty)
     #expect(outcome.remainingProblems.count == 1)
   }

@@ -13,7 +13,8 @@ import Testing
 
   @Test(arguments: documents)
   func documentOutputIsReal(_ document: String) throws {
-    let executable = try #require(ConsoleTranscript.executable(), "the shapecheck binary was not built")
+    let executable = try #require(
+      ConsoleTranscript.executable(), "the shapecheck binary was not built")
     let workspace = try ConsoleTranscript.workspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     // The commands of one document run in order in one folder, because later ones use files
@@ -21,13 +22,15 @@ import Testing
     for command in ConsoleTranscript.commands(inDocument: document) {
       let output = try ConsoleTranscript.run(command, in: workspace, executable: executable)
       #expect(
-        output == command.expectedOutput, "\(document):\(command.testDescription) prints:\n\(output)")
+        output == command.expectedOutput,
+        "\(document):\(command.testDescription) prints:\n\(output)")
     }
   }
 
   @Test func tutorialModelIsTheFixture() throws {
     let root = ConsoleTranscript.repositoryRoot
-    let text = try String(contentsOf: root.appendingPathComponent("docs/tutorial.md"), encoding: .utf8)
+    let text = try String(
+      contentsOf: root.appendingPathComponent("docs/tutorial.md"), encoding: .utf8)
     let fixture = try String(
       contentsOf: root.appendingPathComponent("fixtures/simple_net.nn"), encoding: .utf8)
     let start = try #require(text.range(of: "```python\n"))

@@ -4,8 +4,10 @@ import Testing
 /// Exit statuses and messages of `explain` and of `check --fix` and `--diff`.
 @Suite struct ExplainCommandTests {
   static func run(_ arguments: [String]) throws -> (output: String, status: Int32) {
-    let executable = try #require(ConsoleTranscript.executable(), "the shapecheck binary was not built")
-    return try ConsoleTranscript.runProcess(executable, arguments, in: ConsoleTranscript.repositoryRoot)
+    let executable = try #require(
+      ConsoleTranscript.executable(), "the shapecheck binary was not built")
+    return try ConsoleTranscript.runProcess(
+      executable, arguments, in: ConsoleTranscript.repositoryRoot)
   }
 
   static let statusCases: [([String], Int32)] = [
@@ -28,13 +30,16 @@ import Testing
 
   @Test func unknownConstantListsKnownOnes() throws {
     let result = try Self.run(["explain", "fixtures/simple_net.nn", "--what-if", "hidden=50"])
-    #expect(result.output.contains("error: unknown constant 'hidden' in --what-if; the known constants are"))
+    #expect(
+      result.output.contains(
+        "error: unknown constant 'hidden' in --what-if; the known constants are"))
     #expect(result.output.contains("linear_2.out_features"))
   }
 
   @Test func jsonIsOneObject() throws {
     let result = try Self.run([
-      "explain", "fixtures/simple_net.nn", "--format", "json", "--what-if", "linear_1.out_features=50",
+      "explain", "fixtures/simple_net.nn", "--format", "json", "--what-if",
+      "linear_1.out_features=50",
     ])
     let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
     let whatIf = try #require(object?["whatIf"] as? [String: Any])

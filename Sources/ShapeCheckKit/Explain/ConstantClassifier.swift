@@ -181,7 +181,8 @@ struct ConstantClassifier {
       return ConstantGroup(
         role: role, members: members.map(shapeConstant), ties: groupTies,
         followsNamedConstants: hasNamed && !brokenByNamedChange.contains(groupRoot),
-        effect: role == .free ? ChangeEffectFinder(analysis: analysis).effect(of: Set(members)) : nil)
+        effect: role == .free
+          ? ChangeEffectFinder(analysis: analysis).effect(of: Set(members)) : nil)
     }
   }
 

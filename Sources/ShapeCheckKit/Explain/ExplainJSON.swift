@@ -11,8 +11,9 @@ public enum ExplainJSON {
   public static func render(_ explanation: Explanation, whatIf: WhatIfOutcome? = nil) -> String {
     var object = object(explanation)
     if let whatIf { object["whatIf"] = self.object(whatIf) }
-    guard let data = try? JSONSerialization.data(
-      withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    guard
+      let data = try? JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     else { return "{}\n" }
     return String(decoding: data, as: UTF8.self) + "\n"
   }
@@ -37,7 +38,9 @@ public enum ExplainJSON {
       "freeDimensions": explanation.freeDimensions.map { dimension in
         ["name": dimension.name, "input": optional(dimension.input.map(object))] as [String: Any]
       },
-      "layerKinds": explanation.layerKinds.map { ["name": $0.name, "relationship": $0.relationship] },
+      "layerKinds": explanation.layerKinds.map {
+        ["name": $0.name, "relationship": $0.relationship]
+      },
       "activations": explanation.activations.map(object),
       "parameterSentences": explanation.parameterSentences,
       "parameterCount": optional(explanation.parameterCount),
@@ -58,10 +61,11 @@ public enum ExplainJSON {
       "followsNamedConstants": group.followsNamedConstants,
     ]
     if let effect = group.effect {
-      result["effect"] = [
-        "activations": effect.activations, "parameters": effect.parameters,
-        "parameterCountFormula": optional(effect.parameterCountFormula),
-      ] as [String: Any]
+      result["effect"] =
+        [
+          "activations": effect.activations, "parameters": effect.parameters,
+          "parameterCountFormula": optional(effect.parameterCountFormula),
+        ] as [String: Any]
     }
     return result
   }
@@ -69,7 +73,8 @@ public enum ExplainJSON {
   private static func object(_ tie: ConstantTie) -> [String: Any] {
     [
       "expected": tie.expected, "actual": tie.actual, "expectedValue": optional(tie.expectedValue),
-      "actualValue": optional(tie.actualValue), "isSatisfied": tie.isSatisfied, "reason": tie.reason,
+      "actualValue": optional(tie.actualValue), "isSatisfied": tie.isSatisfied,
+      "reason": tie.reason,
       "location": object(tie.location), "input": optional(tie.input.map(object)),
     ]
   }
@@ -93,7 +98,10 @@ public enum ExplainJSON {
   static func object(_ outcome: WhatIfOutcome) -> [String: Any] {
     func changes(_ list: [ConstantChange]) -> [[String: Any]] {
       list.map {
-        ["name": $0.name, "oldValue": $0.oldValue, "newValue": $0.newValue, "location": object($0.location)]
+        [
+          "name": $0.name, "oldValue": $0.oldValue, "newValue": $0.newValue,
+          "location": object($0.location),
+        ]
       }
     }
     func shapes(_ list: [ShapeChange]) -> [[String: Any]] {

@@ -2,37 +2,59 @@ import ShapeSource
 
 /// Renders an `Explanation` as the text of `shapecheck explain`.
 public enum ExplainTextRenderer {
-  /// Renders every section: the exercise's questions, constants by role, named constants, other arguments,
-  /// free dimensions, layer kinds, activations and parameters.
+  /// Renders every section: the exercise's questions, constants by role, named constants,
+  /// other arguments, free dimensions, layer kinds, activations and parameters.
   public static func render(_ explanation: Explanation) -> String {
     let writer = SectionWriter(path: explanation.path)
     var output = "explanation of \(explanation.path)\n"
     output += writer.section("answers", answers(explanation, writer))
-    output += writer.section("shape constants bound to the input", explanation.groups
-      .filter { $0.role == .boundToInput }.flatMap { writer.groupLines($0, numbered: false) })
+    output += writer.section(
+      "shape constants bound to the input",
+      explanation.groups
+        .filter { $0.role == .boundToInput }.flatMap { writer.groupLines($0, numbered: false) })
     let together = explanation.groups.filter { $0.role == .changeTogether }
-    output += writer.section("shape constants that must change together", together.enumerated()
-      .flatMap { index, group in ["group \(index + 1)"] + writer.groupLines(group, numbered: true) })
-    output += writer.section("shape constants bound to an output", explanation.groups
-      .filter { $0.role == .boundToOutput }.flatMap { writer.groupLines($0, numbered: false) })
-    output += writer.section("free shape constants", explanation.groups
-      .filter { $0.role == .free || $0.role == .inferred }
-      .flatMap { writer.freeLines($0, total: explanation.parameterCount) })
-    output += writer.section("named constants", explanation.namedConstants.map { constant in
-      let users = constant.usedBy.isEmpty ? "used by nothing" : "changing it changes "
-        + constant.usedBy.joined(separator: ", ")
-      return "\(constant.name) = \(constant.value)  \(writer.place(constant.location))  \(users)"
-    })
-    output += writer.section("arguments that are not shape constants", explanation.otherArguments
-      .map { "\($0.name) = \($0.value)  \(writer.place($0.location))  \($0.effect)" })
-    output += writer.section("free dimensions", explanation.freeDimensions.map { dimension in
-      let input = dimension.input.map { " of the input '\($0.name)' (\(writer.place($0.location)))" }
-      return "\(dimension.name)\(input ?? ""): every shape must hold for any value"
-    })
-    output += writer.section("layer kinds", explanation.layerKinds.map { "\($0.name): \($0.relationship)" })
+    output += writer.section(
+      "shape constants that must change together",
+      together.enumerated()
+        .flatMap { index, group in ["group \(index + 1)"] + writer.groupLines(group, numbered: true)
+        })
+    output += writer.section(
+      "shape constants bound to an output",
+      explanation.groups
+        .filter { $0.role == .boundToOutput }.flatMap { writer.groupLines($0, numbered: false) })
+    output += writer.section(
+      "free shape constants",
+      explanation.groups
+        .filter { $0.role == .free || $0.role == .inferred }
+        .flatMap { writer.freeLines($0, total: explanation.parameterCount) })
+    output += writer.section(
+      "named constants",
+      explanation.namedConstants.map { constant in
+        let users =
+          constant.usedBy.isEmpty
+          ? "used by nothing"
+          : "changing it changes "
+            + constant.usedBy.joined(separator: ", ")
+        return "\(constant.name) = \(constant.value)  \(writer.place(constant.location))  \(users)"
+      })
+    output += writer.section(
+      "arguments that are not shape constants",
+      explanation.otherArguments
+        .map { "\($0.name) = \($0.value)  \(writer.place($0.location))  \($0.effect)" })
+    output += writer.section(
+      "free dimensions",
+      explanation.freeDimensions.map { dimension in
+        let input = dimension.input.map {
+          " of the input '\($0.name)' (\(writer.place($0.location)))"
+        }
+        return "\(dimension.name)\(input ?? ""): every shape must hold for any value"
+      })
+    output += writer.section(
+      "layer kinds", explanation.layerKinds.map { "\($0.name): \($0.relationship)" })
     output += writer.section("activations", activationLines(explanation.activations))
     var parameters = explanation.parameterSentences
-    parameters.append("total parameters: \(explanation.parameterCount.map(groupedDigits) ?? "unknown")")
+    parameters.append(
+      "total parameters: \(explanation.parameterCount.map(groupedDigits) ?? "unknown")")
     output += writer.section("parameters", parameters)
     return output
   }
@@ -41,25 +63,30 @@ public enum ExplainTextRenderer {
     var lines: [String] = []
     for group in explanation.groups where group.role == .free {
       let names = listed(group.members.map(\.name))
-      lines.append("\(names) can change freely: no layer requirement or assert ties it to another constant")
+      lines.append(
+        "\(names) can change freely: no layer requirement or assert ties it to another constant")
     }
     for group in explanation.groups where group.role == .boundToInput {
       for tie in group.ties {
         guard let input = tie.input else { continue }
-        lines.append(
-          "\(tie.expected) depends on the input: it \(writer.tieText(tie)), which comes from '\(input.name)'")
+        let requirement = "it \(writer.tieText(tie)), which comes from '\(input.name)'"
+        lines.append("\(tie.expected) depends on the input: \(requirement)")
       }
     }
     for group in explanation.groups where group.role == .changeTogether {
       let names = group.members.filter { $0.layerName != nil }.map(\.name)
       let reason = group.ties.first.map { ", because \($0.expected) \(writer.tieText($0))" } ?? ""
       let named = group.members.filter { $0.layerName == nil }.map { "'\($0.name)'" }
-      let shortcut = group.followsNamedConstants && !named.isEmpty ? "; changing \(listed(named)) changes them together" : ""
+      let shortcut =
+        group.followsNamedConstants && !named.isEmpty
+        ? "; changing \(listed(named)) changes them together" : ""
       lines.append("\(listed(names)) must change together\(reason)\(shortcut)")
     }
     for group in explanation.groups where group.role == .boundToOutput {
       let names = group.members.map(\.name)
-      let reason = group.ties.first.map { ", because of \($0.reason): \($0.expected) \(writer.tieText($0))" } ?? ""
+      let reason =
+        group.ties.first.map { ", because of \($0.reason): \($0.expected) \(writer.tieText($0))" }
+        ?? ""
       lines.append("\(listed(names)) cannot change alone\(reason)")
     }
     return lines
@@ -78,7 +105,9 @@ public enum ExplainTextRenderer {
       let call = "\(activation.producer)(\(source))"
       let head = activation.name == call ? call : "\(activation.name) = \(call)"
       let kind = activation.kind.map(withArticle) ?? (activation.relationship ?? "")
-      let change = shapes[source] == activation.shape ? "same shape as \(source)" : "\(shapes[source] ?? "?") → \(activation.shape)"
+      let change =
+        shapes[source] == activation.shape
+        ? "same shape as \(source)" : "\(shapes[source] ?? "?") → \(activation.shape)"
       return "\(head) \(activation.shape): \(kind); \(change)"
     }
   }
@@ -130,9 +159,10 @@ struct SectionWriter {
     }
     let named = group.members.filter { $0.layerName == nil }.map { "'\($0.name)'" }
     if group.followsNamedConstants, !named.isEmpty, !group.ties.isEmpty {
+      let pronoun = named.count == 1 ? "it" : "them"
       lines.append(
-        "\(indent)  changing \(ExplainTextRenderer.listed(named)) alone keeps these ties, because the "
-          + "constants are written with \(named.count == 1 ? "it" : "them")")
+        "\(indent)  changing \(ExplainTextRenderer.listed(named)) alone keeps these ties, "
+          + "because the constants are written with \(pronoun)")
     }
     return lines
   }
@@ -160,7 +190,8 @@ struct SectionWriter {
   }
 
   private func memberLine(_ member: ShapeConstant) -> String {
-    let written = member.sourceText == String(member.value) ? "" : " (written as \(member.sourceText))"
+    let written =
+      member.sourceText == String(member.value) ? "" : " (written as \(member.sourceText))"
     return "\(member.name) = \(member.value)\(written)  \(place(member.location))"
   }
 }

@@ -22,16 +22,21 @@ public struct WhatIfRequest: Sendable, Equatable {
     var requests: [WhatIfRequest] = []
     for text in texts {
       guard let equals = text.firstIndex(of: "=") else {
-        throw WhatIfError("invalid --what-if '\(text)'; write NAME=VALUE, such as linear_1.out_features=50")
+        throw WhatIfError(
+          "invalid --what-if '\(text)'; write NAME=VALUE, such as linear_1.out_features=50")
       }
       let name = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
-      let valueText = String(text[text.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+      let valueText = String(text[text.index(after: equals)...]).trimmingCharacters(
+        in: .whitespaces)
       guard known.contains(name) else {
-        let list = known.isEmpty ? "the model has none" : "the known constants are " + known.joined(separator: ", ")
+        let list =
+          known.isEmpty
+          ? "the model has none" : "the known constants are " + known.joined(separator: ", ")
         throw WhatIfError("unknown constant '\(name)' in --what-if; \(list)")
       }
       guard let value = Int(valueText) else {
-        throw WhatIfError("invalid value '\(valueText)' for '\(name)' in --what-if; it must be an integer")
+        throw WhatIfError(
+          "invalid value '\(valueText)' for '\(name)' in --what-if; it must be an integer")
       }
       guard !requests.contains(where: { $0.name == name }) else {
         throw WhatIfError("'\(name)' is given more than once in --what-if")
@@ -88,11 +93,13 @@ public enum WhatIf {
 
   /// Sets each requested constant, then repeatedly sets every other literal constant that a
   /// mismatch requires, and compares the result with the original.
-  public static func apply(_ requests: [WhatIfRequest], to original: ModelAnalysis) -> WhatIfOutcome {
+  public static func apply(_ requests: [WhatIfRequest], to original: ModelAnalysis) -> WhatIfOutcome
+  {
     var changes: [ConstantChange] = []
     var edits: [TextEdit] = []
     for request in requests {
-      guard let edit = SourceEditor.edit(setting: request.name, to: request.value, in: original) else { continue }
+      guard let edit = SourceEditor.edit(setting: request.name, to: request.value, in: original)
+      else { continue }
       edits.append(edit)
       changes.append(change(request.name, to: request.value, in: original, at: edit))
     }
@@ -108,7 +115,9 @@ public enum WhatIf {
     return outcome(original: original, changed: current, changes: changes, required: required)
   }
 
-  private static func change(_ name: String, to value: Int, in analysis: ModelAnalysis, at edit: TextEdit)
+  private static func change(
+    _ name: String, to value: Int, in analysis: ModelAnalysis, at edit: TextEdit
+  )
     -> ConstantChange
   {
     let definition = analysis.definitions.first { $0.key.name == name }?.value
@@ -142,7 +151,8 @@ public enum WhatIf {
   }
 
   private static func outcome(
-    original: ModelAnalysis, changed: ModelAnalysis, changes: [ConstantChange], required: [ConstantChange]
+    original: ModelAnalysis, changed: ModelAnalysis, changes: [ConstantChange],
+    required: [ConstantChange]
   ) -> WhatIfOutcome {
     let known = Set(original.diagnostics.map { "\($0.code.id)|\($0.message)" })
     let remaining = changed.diagnostics.filter {
@@ -158,16 +168,25 @@ public enum WhatIf {
         return "\(head): \(diagnostic.message) [\(diagnostic.code.id)]"
       },
       activationChanges: shapeChanges(
-        before: original.activations.map { ($0.name, valueDescription(original.values(of: $0.shape))) },
-        after: changed.activations.map { ($0.name, valueDescription(changed.values(of: $0.shape))) }),
+        before: original.activations.map {
+          ($0.name, valueDescription(original.values(of: $0.shape)))
+        },
+        after: changed.activations.map { ($0.name, valueDescription(changed.values(of: $0.shape))) }
+      ),
       parameterChanges: shapeChanges(
-        before: original.parameters.map { ($0.qualifiedName, valueDescription(original.values(of: $0.spec.shape))) },
-        after: changed.parameters.map { ($0.qualifiedName, valueDescription(changed.values(of: $0.spec.shape))) }),
+        before: original.parameters.map {
+          ($0.qualifiedName, valueDescription(original.values(of: $0.spec.shape)))
+        },
+        after: changed.parameters.map {
+          ($0.qualifiedName, valueDescription(changed.values(of: $0.spec.shape)))
+        }),
       parameterCountBefore: explainer.parameterCount(), parameterCountAfter: after.parameterCount())
   }
 
   /// Returns the entries whose shape differs, matched by name. The first entry of a name counts.
-  private static func shapeChanges(before: [(String, String)], after: [(String, String)]) -> [ShapeChange] {
+  private static func shapeChanges(before: [(String, String)], after: [(String, String)])
+    -> [ShapeChange]
+  {
     var newShapes: [String: String] = [:]
     for (name, shape) in after where newShapes[name] == nil { newShapes[name] = shape }
     var seen: Set<String> = []

@@ -5,11 +5,15 @@ public enum WhatIfTextRenderer {
   public static func render(_ outcome: WhatIfOutcome, path: String) -> String {
     let writer = SectionWriter(path: path)
     var output = "what if, in \(path)\n"
-    output += writer.section("requested changes", outcome.changes.map { change in
-      "\(change.name): \(change.oldValue) → \(change.newValue)  \(writer.place(change.location))"
-    })
+    output += writer.section(
+      "requested changes",
+      outcome.changes.map { change in
+        let values = "\(change.oldValue) → \(change.newValue)"
+        return "\(change.name): \(values)  \(writer.place(change.location))"
+      })
     let required = outcome.requiredChanges.map { change in
-      "\(change.name) must become \(change.newValue) (now \(change.oldValue))  \(writer.place(change.location))"
+      let values = "must become \(change.newValue) (now \(change.oldValue))"
+      return "\(change.name) \(values)  \(writer.place(change.location))"
     }
     let nothing =
       outcome.remainingProblems.isEmpty
@@ -17,7 +21,8 @@ public enum WhatIfTextRenderer {
     output += writer.section("what else must change", required.isEmpty ? [nothing] : required)
     if !outcome.remainingProblems.isEmpty {
       output += writer.section(
-        "problems that remain after these changes", outcome.remainingProblems.map { "\(path):\($0)" })
+        "problems that remain after these changes",
+        outcome.remainingProblems.map { "\(path):\($0)" })
     }
     output += writer.section("changed activations", outcome.activationChanges.map(line))
     output += writer.section("changed parameters", outcome.parameterChanges.map(line))

@@ -37,7 +37,9 @@ public struct AtomicFileWriter: Sendable {
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     var original = stat()
     guard stat(target, &original) == 0 else { throw failure(path, "cannot read its attributes") }
-    guard (original.st_mode & S_IFMT) == S_IFREG else { throw failure(path, "it is not a regular file") }
+    guard (original.st_mode & S_IFMT) == S_IFREG else {
+      throw failure(path, "it is not a regular file")
+    }
     let (temporary, descriptor) = try createTemporaryFile(next: target, reportedAs: path)
     var isOpen = true
     do throws(FileWriteError) {
@@ -82,13 +84,15 @@ public struct AtomicFileWriter: Sendable {
       let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
       if descriptor >= 0 { return (temporary, descriptor) }
       guard errno == EEXIST else {
-        throw failure(path, "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))")
+        throw failure(
+          path, "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))")
       }
     }
     throw failure(path, "cannot find a free temporary file name in \(folder)")
   }
 
-  private func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileWriteError) {
+  private func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileWriteError)
+  {
     var offset = 0
     while offset < bytes.count {
       let written = bytes[offset...].withUnsafeBytes { buffer in

@@ -51,7 +51,8 @@ public enum FixPlanner {
       }
       if plan.hasSyntaxErrors {
         plan.skipped.append(
-          SkippedFix(message: fixIt.message, location: location, reason: "the file has a syntax error"))
+          SkippedFix(
+            message: fixIt.message, location: location, reason: "the file has a syntax error"))
         continue
       }
       if let reason = unsafeReason(diagnostic, fixIt: fixIt, in: analysis, uses: uses) {
@@ -61,10 +62,12 @@ public enum FixPlanner {
       }
       guard kept.insert(fixIt.edits) else {
         plan.skipped.append(
-          SkippedFix(message: fixIt.message, location: location, reason: "it overlaps an earlier fix"))
+          SkippedFix(
+            message: fixIt.message, location: location, reason: "it overlaps an earlier fix"))
         continue
       }
-      plan.applied.append(PlannedFix(message: fixIt.message, location: location, edits: fixIt.edits))
+      plan.applied.append(
+        PlannedFix(message: fixIt.message, location: location, edits: fixIt.edits))
     }
     return plan
   }
@@ -81,11 +84,13 @@ public enum FixPlanner {
     else { return "the incoming size is not known" }
     let symbol = Symbol(name)
     guard let definition = analysis.definitions[symbol], fixIt.edits.count == 1,
-      let edit = fixIt.edits.first, edit.range == definition.range, edit.replacement == String(value)
+      let edit = fixIt.edits.first, edit.range == definition.range,
+      edit.replacement == String(value)
     else { return "it does not set one constant" }
     guard definition.isLiteral else { return "'\(name)' is not written as an integer literal" }
     let requirements = uses.requirements[symbol] ?? []
-    let this = ConstantUses.key(expected: Dim.symbol(symbol), actual: diagnostic.facts["formula"] ?? "")
+    let this = ConstantUses.key(
+      expected: Dim.symbol(symbol), actual: diagnostic.facts["formula"] ?? "")
     guard requirements.subtracting([this]).isEmpty else {
       return "another layer requirement uses '\(name)'"
     }

@@ -41,24 +41,33 @@ public enum ModelFixer {
     throws(FixFailure) -> FixResult
   {
     let bytes: [UInt8]
-    do { bytes = try FileReader.read(path, limit: ModelCheck.maxSourceBytes) } catch { throw .input(error) }
+    do { bytes = try FileReader.read(path, limit: ModelCheck.maxSourceBytes) } catch {
+      throw .input(error)
+    }
     let analysis = ModelCheck.analyze(SourceFile(path: path, bytes: bytes))
     let plan = FixPlanner.plan(analysis)
     guard !plan.hasSyntaxErrors, !plan.applied.isEmpty,
       let fixed = SourceEditor.apply(plan.edits, to: bytes)
     else {
-      return FixResult(plan: plan, originalBytes: bytes, fixedBytes: nil, analysisBefore: analysis, analysisAfter: analysis)
+      return FixResult(
+        plan: plan, originalBytes: bytes, fixedBytes: nil, analysisBefore: analysis,
+        analysisAfter: analysis)
     }
     if write {
       let current: [UInt8]
-      do { current = try FileReader.read(path, limit: ModelCheck.maxSourceBytes) } catch { throw .input(error) }
+      do { current = try FileReader.read(path, limit: ModelCheck.maxSourceBytes) } catch {
+        throw .input(error)
+      }
       guard current == bytes else {
-        throw .write(FileWriteError(path: path, reason: "the file changed while it was being fixed"))
+        throw .write(
+          FileWriteError(path: path, reason: "the file changed while it was being fixed"))
       }
       do { try writer.replaceContents(of: path, with: fixed) } catch { throw .write(error) }
     }
     let after = ModelCheck.analyze(SourceFile(path: path, bytes: fixed))
-    return FixResult(plan: plan, originalBytes: bytes, fixedBytes: fixed, analysisBefore: analysis, analysisAfter: after)
+    return FixResult(
+      plan: plan, originalBytes: bytes, fixedBytes: fixed, analysisBefore: analysis,
+      analysisAfter: after)
   }
 
   /// Lists each applied and each skipped fix on a line, such as

@@ -53,7 +53,8 @@ public enum SourceEditor {
     var argument = String(symbol.dropFirst(layerName.count + 1))
     var element: Int?
     if let bracket = argument.firstIndex(of: "["), argument.hasSuffix("]") {
-      element = Int(argument[argument.index(after: bracket)..<argument.index(before: argument.endIndex)])
+      element = Int(
+        argument[argument.index(after: bracket)..<argument.index(before: argument.endIndex)])
       argument = String(argument[..<bracket])
     }
     guard let range = layer.argumentRanges[argument] else {
@@ -66,7 +67,9 @@ public enum SourceEditor {
     return elementRange.map { TextEdit(range: $0, replacement: String(value)) }
   }
 
-  private static func insertion(argument: String, value: Int, layer: LayerInstance, source: SourceFile)
+  private static func insertion(
+    argument: String, value: Int, layer: LayerInstance, source: SourceFile
+  )
     -> TextEdit?
   {
     let end = layer.callRange.end
@@ -81,11 +84,14 @@ public enum SourceEditor {
   /// nil when the text is anything else.
   static func elementRanges(in range: SourceRange, of source: SourceFile) -> [SourceRange]? {
     let bytes = source.bytes
-    guard range.start >= 0, range.end <= bytes.count, range.end - range.start >= 2 else { return nil }
+    guard range.start >= 0, range.end <= bytes.count, range.end - range.start >= 2 else {
+      return nil
+    }
     let open = bytes[range.start]
     let close = bytes[range.end - 1]
-    guard (open == UInt8(ascii: "(") && close == UInt8(ascii: ")"))
-      || (open == UInt8(ascii: "[") && close == UInt8(ascii: "]"))
+    guard
+      (open == UInt8(ascii: "(") && close == UInt8(ascii: ")"))
+        || (open == UInt8(ascii: "[") && close == UInt8(ascii: "]"))
     else { return nil }
     var ranges: [SourceRange] = []
     var start: Int?
@@ -99,8 +105,11 @@ public enum SourceEditor {
         ranges.append(SourceRange(start: first, end: offset))
         start = nil
       }
-      guard [UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"),
-        UInt8(ascii: "\r")].contains(byte)
+      guard
+        [
+          UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"),
+          UInt8(ascii: "\r"),
+        ].contains(byte)
       else { return nil }
     }
     if let first = start { ranges.append(SourceRange(start: first, end: range.end - 1)) }

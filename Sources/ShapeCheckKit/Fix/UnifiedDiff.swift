@@ -51,15 +51,21 @@ public enum UnifiedDiff {
     }
     let oldMiddle = prefix..<(old.count - suffix)
     let newMiddle = prefix..<(new.count - suffix)
-    guard oldMiddle.count == newMiddle.count else { return [Change(old: oldMiddle, new: newMiddle)] }
-    return oldMiddle.filter { old[$0] != new[$0] }.map { Change(old: $0..<($0 + 1), new: $0..<($0 + 1)) }
+    guard oldMiddle.count == newMiddle.count else {
+      return [Change(old: oldMiddle, new: newMiddle)]
+    }
+    return oldMiddle.filter { old[$0] != new[$0] }.map {
+      Change(old: $0..<($0 + 1), new: $0..<($0 + 1))
+    }
   }
 
   /// Groups changes whose context would touch or overlap into hunks of changes.
   private static func hunks(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [[Change]] {
     var result: [[Change]] = []
     for change in changes(old, new) {
-      if let last = result.last?.last, change.old.lowerBound - last.old.upperBound <= 2 * contextLines {
+      if let last = result.last?.last,
+        change.old.lowerBound - last.old.upperBound <= 2 * contextLines
+      {
         result[result.count - 1].append(change)
       } else {
         result.append([change])
@@ -68,7 +74,9 @@ public enum UnifiedDiff {
     return result
   }
 
-  private static func render(_ hunk: [Change], _ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>])
+  private static func render(
+    _ hunk: [Change], _ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]
+  )
     -> String
   {
     guard let first = hunk.first, let last = hunk.last else { return "" }
@@ -86,11 +94,13 @@ public enum UnifiedDiff {
       position = change.old.upperBound
     }
     for index in position..<oldEnd { body += line(" ", old[index]) }
-    let header = "@@ -\(range(oldStart, oldEnd - oldStart)) +\(range(newStart, newEnd - newStart)) @@\n"
+    let header =
+      "@@ -\(range(oldStart, oldEnd - oldStart)) +\(range(newStart, newEnd - newStart)) @@\n"
     return header + body
   }
 
-  /// Formats a hunk range as `diff -u` writes it: 1-based start, with the count left out when it is 1.
+  /// Formats a hunk range as `diff -u` writes it: the 1-based start, and the count unless it
+  /// is 1.
   private static func range(_ start: Int, _ count: Int) -> String {
     switch count {
     case 0: return "\(start),0"
@@ -102,7 +112,9 @@ public enum UnifiedDiff {
   private static func line(_ marker: String, _ bytes: ArraySlice<UInt8>) -> String {
     // The check is on bytes because Swift treats "\r\n" as one Character.
     let text = String(decoding: bytes, as: UTF8.self)
-    guard bytes.last == UInt8(ascii: "\n") else { return marker + text + "\n\\ No newline at end of file\n" }
+    guard bytes.last == UInt8(ascii: "\n") else {
+      return marker + text + "\n\\ No newline at end of file\n"
+    }
     return marker + text
   }
 }

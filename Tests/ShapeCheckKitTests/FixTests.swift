@@ -66,6 +66,18 @@ import Testing
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o640)
   }
 
+  @Test func symbolicLinkIsKept() throws {
+    let original = try Repository.bytes("fixtures/broken/feature_mismatch.nn")
+    let target = try Self.file("model.nn", original)
+    let link = try Self.temporaryFolder().appendingPathComponent("link.nn").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    let result = try ModelFixer.fix(link, write: true)
+    #expect(result.plan.applied.count == 1)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+    let fixed = ModelCheck.analyze(SourceFile(path: target, bytes: try Self.read(target)))
+    #expect(fixed.diagnostics.isEmpty)
+  }
+
   @Test func interruptedWriteLeavesOriginal() throws {
     let original = try Repository.bytes("fixtures/broken/feature_mismatch.nn")
     let path = try Self.file("model.nn", original)

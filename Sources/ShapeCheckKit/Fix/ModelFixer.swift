@@ -70,17 +70,22 @@ public enum ModelFixer {
       analysisAfter: after)
   }
 
-  /// Lists each applied and each skipped fix on a line, such as
+  /// Lists each applied and each skipped fix on a line, in file order, such as
   /// `model.nn:9:34: fixed: change 'in_features' of 'linear_2' to 30`.
   public static func report(_ result: FixResult, path: String, applied verb: String) -> String {
-    var output = ""
+    var entries: [(location: SourceLocation, text: String)] = []
     for fix in result.plan.applied {
-      output += "\(path):\(fix.location.line):\(fix.location.column): \(verb): \(fix.message)\n"
+      entries.append((fix.location, "\(verb): \(fix.message)"))
     }
     for fix in result.plan.skipped {
-      output += "\(path):\(fix.location.line):\(fix.location.column): not applied: \(fix.message)"
-      output += " (\(fix.reason))\n"
+      entries.append((fix.location, "not applied: \(fix.message) (\(fix.reason))"))
     }
-    return output
+    // The index breaks ties, so entries at one place keep their order.
+    let ordered = entries.enumerated().sorted { lhs, rhs in
+      (lhs.element.location.offset, lhs.offset) < (rhs.element.location.offset, rhs.offset)
+    }
+    return ordered.map { _, entry in
+      "\(path):\(entry.location.line):\(entry.location.column): \(entry.text)\n"
+    }.joined()
   }
 }

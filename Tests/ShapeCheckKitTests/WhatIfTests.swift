@@ -58,6 +58,21 @@ import Testing
     #expect(outcome.activationChanges.map(\.after) == ["[4, 7, 28]"])
   }
 
+  @Test func namedTupleElementIsNotEdited() {
+    let model = """
+      side = 28
+      x: Tensor[784]
+      u = nn.Unflatten(0, (side, side))
+      y = u(x)
+
+      """
+    let analysis = ModelCheck.analyze(SourceFile(path: "tuple.nn", text: model))
+    let outcome = WhatIf.apply([WhatIfRequest(name: "u.unflattened_size[0]", value: 4)], to: analysis)
+    #expect(outcome.unappliedRequests == ["u.unflattened_size[0]"])
+    #expect(outcome.changes.isEmpty)
+    #expect(outcome.activationChanges.isEmpty)
+  }
+
   @Test(arguments: [
     ("nothing=3", "unknown constant 'nothing'"),
     ("linear_1.out_features=x", "must be an integer"),

@@ -79,6 +79,10 @@ struct ConstantClassifier {
 
   /// Ties each constant to the named constants its value is written with, such as
   /// `linear_2.in_features` to `hidden` for `nn.Linear(hidden, 10)`.
+  ///
+  /// NOTE: the checker records each element of a tuple argument with its value, not with the
+  /// formula it was written as, so `side` in `nn.Unflatten(0, (side, side))` is not joined with
+  /// the elements and is reported as free.
   private mutating func connectDefinitions() {
     for symbol in symbols {
       guard let definition = analysis.definitions[symbol] else { continue }

@@ -109,6 +109,7 @@ public enum ExplainJSON {
     }
     return [
       "changes": changes(outcome.changes), "requiredChanges": changes(outcome.requiredChanges),
+      "unappliedRequests": outcome.unappliedRequests,
       "remainingProblems": outcome.remainingProblems,
       "activationChanges": shapes(outcome.activationChanges),
       "parameterChanges": shapes(outcome.parameterChanges),

@@ -60,6 +60,9 @@ public struct WhatIfError: Error, CustomStringConvertible {
 public struct WhatIfOutcome: Sendable {
   /// The requested changes, each with its old value and place.
   public var changes: [ConstantChange]
+  /// The requested constants whose value text cannot be edited, such as an element of a tuple
+  /// written with names; the outcome leaves them unchanged.
+  public var unappliedRequests: [String] = []
   /// Other constants that must change to keep the model consistent, in the order found.
   public var requiredChanges: [ConstantChange]
   /// New errors and warnings of the changed model that no required change repairs, as
@@ -97,13 +100,21 @@ public enum WhatIf {
   {
     var changes: [ConstantChange] = []
     var edits: [TextEdit] = []
+    var unapplied: [String] = []
     for request in requests {
       guard let edit = SourceEditor.edit(setting: request.name, to: request.value, in: original)
-      else { continue }
+      else {
+        unapplied.append(request.name)
+        continue
+      }
       edits.append(edit)
       changes.append(change(request.name, to: request.value, in: original, at: edit))
     }
-    var current = reanalyze(original, edits: edits) ?? original
+    guard var current = reanalyze(original, edits: edits) else {
+      var outcome = outcome(original: original, changed: original, changes: [], required: [])
+      outcome.unappliedRequests = requests.map(\.name)
+      return outcome
+    }
     let requested = Set(requests.map(\.name))
     var required: [ConstantChange] = []
     for _ in 0..<maxRounds {
@@ -112,7 +123,9 @@ public enum WhatIf {
       required += next.map(\.change)
       current = updated
     }
-    return outcome(original: original, changed: current, changes: changes, required: required)
+    var result = outcome(original: original, changed: current, changes: changes, required: required)
+    result.unappliedRequests = unapplied
+    return result
   }
 
   private static func change(

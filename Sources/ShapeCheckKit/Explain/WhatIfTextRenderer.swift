@@ -11,6 +11,11 @@ public enum WhatIfTextRenderer {
         let values = "\(change.oldValue) → \(change.newValue)"
         return "\(change.name): \(values)  \(writer.place(change.location))"
       })
+    if !outcome.unappliedRequests.isEmpty {
+      output += writer.section(
+        "requested changes that cannot be made",
+        outcome.unappliedRequests.map { "\($0): its value is not written as an integer literal" })
+    }
     let required = outcome.requiredChanges.map { change in
       let values = "must become \(change.newValue) (now \(change.oldValue))"
       return "\(change.name) \(values)  \(writer.place(change.location))"

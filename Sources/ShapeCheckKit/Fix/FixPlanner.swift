@@ -3,14 +3,14 @@ import ShapeInference
 import ShapeSource
 import ShapeSymbolic
 
-/// A fix-it chosen for `check --fix`, with the diagnostic it repairs.
+/// A fix-it chosen for `check --fix`, at the place of the diagnostic it repairs.
 public struct PlannedFix: Sendable {
   public var message: String
   public var location: SourceLocation
   public var edits: [TextEdit]
 }
 
-/// A fix-it that `check --fix` leaves to a person, with the reason.
+/// A fix-it that `check --fix` leaves to a person, at its diagnostic's place, with the reason.
 public struct SkippedFix: Sendable {
   public var message: String
   public var location: SourceLocation
@@ -137,7 +137,8 @@ struct ConstantUses {
 struct KeptEdits {
   private var edits: [TextEdit] = []
 
-  /// Adds the edits unless one of them overlaps a kept edit or another of them.
+  /// Adds the edits and returns true, or returns false and adds nothing when one of them
+  /// overlaps a kept edit or another of them.
   mutating func insert(_ new: [TextEdit]) -> Bool {
     for (index, edit) in new.enumerated() {
       if new[..<index].contains(where: { SourceEditor.overlap($0, edit) }) { return false }
@@ -149,7 +150,8 @@ struct KeptEdits {
     return true
   }
 
-  /// The index of the first kept edit that starts after `edit`'s range, by (start, end).
+  /// Returns the index of the first kept edit whose range comes after `edit`'s, ordered by
+  /// start and then end.
   private func insertionIndex(_ edit: TextEdit) -> Int {
     var low = 0
     var high = edits.count

@@ -166,6 +166,7 @@ struct ConstantClassifier {
     }
     let inputRoots = Set(inputBound.compactMap { indexes[$0] }.map { root($0) })
     let outputRoots = Set(outputBound.compactMap { indexes[$0] }.map { root($0) })
+    let effects = ChangeEffectFinder(analysis: analysis)
     return order.map { groupRoot in
       let members = membersByRoot[groupRoot] ?? []
       let groupTies = tiesByRoot[groupRoot] ?? []
@@ -185,8 +186,7 @@ struct ConstantClassifier {
       return ConstantGroup(
         role: role, members: members.map(shapeConstant), ties: groupTies,
         followsNamedConstants: hasNamed && !brokenByNamedChange.contains(groupRoot),
-        effect: role == .free
-          ? ChangeEffectFinder(analysis: analysis).effect(of: Set(members)) : nil)
+        effect: role == .free ? effects.effect(of: Set(members)) : nil)
     }
   }
 

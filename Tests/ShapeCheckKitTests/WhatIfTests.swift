@@ -58,6 +58,13 @@ import Testing
     #expect(outcome.activationChanges.map(\.after) == ["[4, 7, 28]"])
   }
 
+  @Test func existingMismatchIsNotRequired() throws {
+    let analysis = try Self.analysis("fixtures/broken/feature_mismatch.nn")
+    let outcome = WhatIf.apply([WhatIfRequest(name: "linear_2.out_features", value: 5)], to: analysis)
+    #expect(outcome.requiredChanges.isEmpty)
+    #expect(outcome.remainingProblems.isEmpty)
+  }
+
   @Test func namedTupleElementIsNotEdited() {
     let model = """
       side = 28

@@ -3,6 +3,7 @@ import ShapeDiagnostics
 import ShapeInference
 import ShapeLayers
 import ShapeSource
+import ShapeSymbolic
 
 /// One `--what-if NAME=VALUE`: a constant and the value to try.
 public struct WhatIfRequest: Sendable, Equatable {
@@ -117,8 +118,10 @@ public enum WhatIf {
     }
     let requested = Set(requests.map(\.name))
     var required: [ConstantChange] = []
+    let known = Set(original.diagnostics.map(key))
     for _ in 0..<maxRounds {
-      let next = requiredEdits(in: current, excluding: requested.union(required.map(\.name)))
+      let next = requiredEdits(
+        in: current, excluding: requested.union(required.map(\.name)), known: known)
       guard !next.isEmpty, let updated = reanalyze(current, edits: next.map(\.edit)) else { break }
       required += next.map(\.change)
       current = updated
@@ -133,7 +136,7 @@ public enum WhatIf {
   )
     -> ConstantChange
   {
-    let definition = analysis.definitions.first { $0.key.name == name }?.value
+    let definition = analysis.definitions[Symbol(name)]
     return ConstantChange(
       name: name, oldValue: definition?.value ?? 0, newValue: value,
       location: analysis.source.location(of: edit.range.start))
@@ -144,32 +147,38 @@ public enum WhatIf {
     return ModelCheck.analyze(SourceFile(path: analysis.source.path, bytes: bytes))
   }
 
-  /// Returns the edits that set each mismatched consumer constant to the value flowing into it,
-  /// leaving out constants the user chose and those not written as an integer literal.
-  private static func requiredEdits(in analysis: ModelAnalysis, excluding names: Set<String>)
-    -> [(change: ConstantChange, edit: TextEdit)]
-  {
+  /// Returns the edits that set each mismatched consumer constant to the value flowing into it.
+  /// Mismatches that the original file already had are left out, and so are constants the user
+  /// chose and those not written as an integer literal.
+  private static func requiredEdits(
+    in analysis: ModelAnalysis, excluding names: Set<String>, known: Set<String>
+  ) -> [(change: ConstantChange, edit: TextEdit)] {
     var result: [(change: ConstantChange, edit: TextEdit)] = []
+    var chosen = names
     for diagnostic in analysis.diagnostics where diagnostic.code.id.hasPrefix("shape.") {
-      guard let name = diagnostic.facts["argument"], !names.contains(name),
-        let value = diagnostic.facts["actual"].flatMap({ Int($0) }),
-        let definition = analysis.definitions.first(where: { $0.key.name == name })?.value,
-        definition.isLiteral,
-        let edit = SourceEditor.edit(setting: name, to: value, in: analysis),
-        !result.contains(where: { $0.change.name == name })
+      guard !known.contains(key(diagnostic)), let name = diagnostic.facts["argument"],
+        !chosen.contains(name), let value = diagnostic.facts["actual"].flatMap({ Int($0) }),
+        let definition = analysis.definitions[Symbol(name)], definition.isLiteral,
+        let edit = SourceEditor.edit(setting: name, to: value, in: analysis)
       else { continue }
+      chosen.insert(name)
       result.append((change(name, to: value, in: analysis, at: edit), edit))
     }
     return result
+  }
+
+  /// Identifies a diagnostic across versions of a file, whose positions may shift.
+  private static func key(_ diagnostic: Diagnostic) -> String {
+    "\(diagnostic.code.id)|\(diagnostic.message)"
   }
 
   private static func outcome(
     original: ModelAnalysis, changed: ModelAnalysis, changes: [ConstantChange],
     required: [ConstantChange]
   ) -> WhatIfOutcome {
-    let known = Set(original.diagnostics.map { "\($0.code.id)|\($0.message)" })
+    let known = Set(original.diagnostics.map(key))
     let remaining = changed.diagnostics.filter {
-      $0.severity >= .warning && !known.contains("\($0.code.id)|\($0.message)")
+      $0.severity >= .warning && !known.contains(key($0))
     }
     let explainer = ExplanationBuilder(analysis: original)
     let after = ExplanationBuilder(analysis: changed)

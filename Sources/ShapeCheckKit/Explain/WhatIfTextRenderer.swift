@@ -22,7 +22,8 @@ public enum WhatIfTextRenderer {
     }
     let nothing =
       outcome.remainingProblems.isEmpty
-      ? "nothing: the model stays consistent" : "no other constant can repair the problems below"
+      ? "nothing: the change causes no new mismatch"
+      : "no other constant can repair the problems below"
     output += writer.section("what else must change", required.isEmpty ? [nothing] : required)
     if !outcome.remainingProblems.isEmpty {
       output += writer.section(

@@ -2,6 +2,7 @@ import ShapeDiagnostics
 import ShapeInference
 import ShapeLayers
 import ShapeSource
+import ShapeSymbolic
 
 /// Applies text edits to a file's bytes, leaving every byte outside the edited ranges as it was.
 public enum SourceEditor {
@@ -43,7 +44,7 @@ public enum SourceEditor {
   public static func edit(setting symbol: String, to value: Int, in analysis: ModelAnalysis)
     -> TextEdit?
   {
-    guard let definition = analysis.definitions.first(where: { $0.key.name == symbol })?.value
+    guard let definition = analysis.definitions[Symbol(symbol)]
     else { return nil }
     guard let layerName = definition.layerName,
       let layer = analysis.layers.first(where: { $0.name == layerName })

@@ -78,6 +78,17 @@ import Testing
     #expect(fixed.diagnostics.isEmpty)
   }
 
+  @Test func hardLinkedFileIsNotRewritten() throws {
+    let original = try Repository.bytes("fixtures/broken/feature_mismatch.nn")
+    let path = try Self.file("model.nn", original)
+    let twin = URL(fileURLWithPath: path).deletingLastPathComponent()
+      .appendingPathComponent("twin.nn").path
+    try FileManager.default.linkItem(atPath: path, toPath: twin)
+    #expect(throws: FixFailure.self) { try ModelFixer.fix(path, write: true) }
+    #expect(try Self.read(path) == original)
+    #expect(try Self.read(twin) == original)
+  }
+
   @Test func interruptedWriteLeavesOriginal() throws {
     let original = try Repository.bytes("fixtures/broken/feature_mismatch.nn")
     let path = try Self.file("model.nn", original)

@@ -26,7 +26,7 @@ public enum ExplainJSON {
       "namedConstants": explanation.namedConstants.map { constant in
         [
           "name": constant.name, "value": constant.value, "location": object(constant.location),
-          "usedBy": constant.usedBy,
+          "usedBy": constant.usedBy, "inputs": constant.inputs,
         ] as [String: Any]
       },
       "otherArguments": explanation.otherArguments.map { argument in

@@ -30,11 +30,8 @@ public enum ExplainTextRenderer {
     output += writer.section(
       "named constants",
       explanation.namedConstants.map { constant in
-        let users =
-          constant.usedBy.isEmpty
-          ? "used by nothing"
-          : "changing it changes "
-            + constant.usedBy.joined(separator: ", ")
+        let changed = constant.usedBy + constant.inputs.map { "the input '\($0)'" }
+        let users = changed.isEmpty ? "used by nothing" : "changing it changes " + listed(changed)
         return "\(constant.name) = \(constant.value)  \(writer.place(constant.location))  \(users)"
       })
     output += writer.section(

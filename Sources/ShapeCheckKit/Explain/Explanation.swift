@@ -104,6 +104,8 @@ public struct NamedConstant: Sendable {
   public var location: SourceLocation
   /// Every constant whose value changes with this one, directly or through other constants.
   public var usedBy: [String]
+  /// The input declarations whose shapes change with this constant.
+  public var inputs: [String]
 }
 
 /// A layer argument that is not a shape constant, such as `bias=True` or `p=0.2`.

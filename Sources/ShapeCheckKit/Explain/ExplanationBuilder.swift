@@ -26,19 +26,25 @@ struct ExplanationBuilder {
     for (symbol, definition) in analysis.definitions {
       for used in definition.formula.symbols { dependents[used, default: []].append(symbol) }
     }
+    let declarations = analysis.activations.filter { $0.producer == "input" }
     let named = analysis.definitions.filter { $0.value.layerName == nil }
     return named.sorted { $0.value.range.start < $1.value.range.start }.map { symbol, definition in
-      NamedConstant(
+      let users = transitiveDependents(of: symbol, in: dependents)
+      let changed = users.union([symbol])
+      let inputs = declarations.filter { declaration in
+        declaration.shape.contains { !$0.formula.symbols.isDisjoint(with: changed) }
+      }
+      return NamedConstant(
         name: symbol.name, value: definition.value,
         location: analysis.source.location(of: definition.range.start),
-        usedBy: transitiveDependents(of: symbol, in: dependents))
+        usedBy: users.map(\.name).sorted(), inputs: inputs.map(\.name))
     }
   }
 
-  /// Returns every symbol reachable through `dependents`, sorted by name. The visited set
-  /// bounds the walk by the number of symbols.
+  /// Returns every symbol reachable through `dependents`. The visited set bounds the walk by
+  /// the number of symbols.
   private func transitiveDependents(of symbol: Symbol, in dependents: [Symbol: [Symbol]])
-    -> [String]
+    -> Set<Symbol>
   {
     var visited: Set<Symbol> = []
     var pending = dependents[symbol] ?? []
@@ -46,7 +52,7 @@ struct ExplanationBuilder {
       guard visited.insert(next).inserted else { continue }
       pending.append(contentsOf: dependents[next] ?? [])
     }
-    return visited.map(\.name).sorted()
+    return visited
   }
 
   func otherArguments() -> [OtherArgument] {
@@ -127,7 +133,7 @@ struct ExplanationBuilder {
     return analysis.activations.map { activation in
       var relation = ActivationRelation(
         name: activation.name,
-        shape: valueDescription(analysis.values(of: activation.shape)),
+        shape: analysis.valuesOrFormulas(of: activation.shape),
         producer: activation.producer)
       guard activation.producer != "input" else { return relation }
       relation.source = namedSource(of: activation.tensorID, producerInput, names)
@@ -179,5 +185,16 @@ struct ExplanationBuilder {
       total = sum
     }
     return total
+  }
+}
+
+extension ModelAnalysis {
+  /// Renders a shape by its values, with the formula for a dimension that has no value, such
+  /// as `[N, 30]` for a batch of size `N`.
+  func valuesOrFormulas(of shape: [ShapeDim]) -> String {
+    let parts = shape.map { dim in
+      value(of: dim.formula).map(String.init) ?? dim.formula.description
+    }
+    return "[" + parts.joined(separator: ", ") + "]"
   }
 }

@@ -191,16 +191,16 @@ public enum WhatIf {
       },
       activationChanges: shapeChanges(
         before: original.activations.map {
-          ($0.name, valueDescription(original.values(of: $0.shape)))
+          ($0.name, original.valuesOrFormulas(of: $0.shape))
         },
-        after: changed.activations.map { ($0.name, valueDescription(changed.values(of: $0.shape))) }
+        after: changed.activations.map { ($0.name, changed.valuesOrFormulas(of: $0.shape)) }
       ),
       parameterChanges: shapeChanges(
         before: original.parameters.map {
-          ($0.qualifiedName, valueDescription(original.values(of: $0.spec.shape)))
+          ($0.qualifiedName, original.valuesOrFormulas(of: $0.spec.shape))
         },
         after: changed.parameters.map {
-          ($0.qualifiedName, valueDescription(changed.values(of: $0.spec.shape)))
+          ($0.qualifiedName, changed.valuesOrFormulas(of: $0.spec.shape))
         }),
       parameterCountBefore: explainer.parameterCount(), parameterCountAfter: after.parameterCount())
   }

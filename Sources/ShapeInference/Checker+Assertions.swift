@@ -27,6 +27,10 @@ extension Checker {
     }
     let comparison = AssertionComparison(
       left: leftDims, right: rightDims, values: { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil })
+    if op == .equal {
+      assertedShapes.append(
+        AssertedShape(left: leftDims.formulas, right: rightDims.formulas, range: condition.range))
+    }
     switch op {
     case .equal, .notEqual:
       checkEquality(comparison, negated: op == .notEqual, condition: condition, lhs: lhs, rhs: rhs)

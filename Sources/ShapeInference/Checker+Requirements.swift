@@ -21,7 +21,7 @@ extension Checker {
       ShapeConstraint(
         layerName: layer.name, argument: requirement.argument, expected: requirement.expected,
         actual: incoming.formula, meaning: requirement.meaning, range: layer.range(of: requirement.argument),
-        isSatisfied: decision == .yes))
+        isSatisfied: decision == .yes, inputTensorID: input.id))
     switch decision {
     case .yes:
       recordEquality(requirement.expected, incoming.formula)

@@ -46,6 +46,7 @@ final class Checker {
   var definitions: [Symbol: SymbolDefinition] = [:]
   var constraints: [ShapeConstraint] = []
   var freeSymbols: [Symbol] = []
+  var assertedShapes: [AssertedShape] = []
   /// Layer constants that a satisfied requirement ties to an incoming formula, such as
   /// `linear_2.in_features` to `linear_1.out_features`.
   var equalities: [Symbol: Dim] = [:]
@@ -78,7 +79,7 @@ final class Checker {
     return ModelAnalysis(
       source: source, diagnostics: all, layers: layers, sequentials: sequentials,
       activations: activations, plan: plan, bindings: bindings, definitions: definitions,
-      constraints: constraints, freeSymbols: freeSymbols)
+      constraints: constraints, freeSymbols: freeSymbols, assertedShapes: assertedShapes)
   }
 
   // MARK: - Statements

@@ -25,6 +25,8 @@ public struct ModelAnalysis: Sendable {
   public var constraints: [ShapeConstraint]
   /// The free dimensions of input declarations, such as a batch size `N`.
   public var freeSymbols: [Symbol]
+  /// Every `assert a == b` on shapes or sizes, as formulas, in file order.
+  public var assertedShapes: [AssertedShape] = []
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -110,4 +112,15 @@ public struct ShapeConstraint: Sendable {
   public var range: SourceRange
   /// Whether the two sides have equal values (or equal formulas) for the current constants.
   public var isSatisfied: Bool
+  /// The tensor that the layer was applied to, as numbered in `plan`.
+  public var inputTensorID: Int = -1
+}
+
+/// An asserted equality between two shapes or sizes, such as `assert out.shape == [1]`.
+public struct AssertedShape: Sendable {
+  /// The left side's dimensions as formulas; one formula for a size.
+  public var left: [Dim]
+  public var right: [Dim]
+  /// The asserted condition.
+  public var range: SourceRange
 }

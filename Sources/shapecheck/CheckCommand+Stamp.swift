@@ -20,7 +20,7 @@ extension CheckCommand {
       return status
     }
     do {
-      try AtomicFileWriter.write("// shapecheck check found no errors in the models.\n", to: path)
+      try OutputFileWriter.write("// shapecheck check found no errors in the models.\n", to: path)
       return .success
     } catch {
       Output.standardError("error: \(error)\n")

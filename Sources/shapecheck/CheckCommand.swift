@@ -12,7 +12,7 @@ enum CheckCommand: Command {
   static let spec = CommandSpec(
     name: "check",
     abstract: "Report shape errors with file:line:col, notes and fix-its.",
-    usage: "shapecheck check <path>... [--format <format>] [--include <glob>] [--exclude <glob>] [--stamp <path>]",
+    usage: "shapecheck check <path>... [--format <format>] [--include <glob>] [--exclude <glob>] [--fix | --diff] [--stamp <path>]",
     arguments: [
       ("<path>...", "Model files (.nn, Python syntax) and folders, searched recursively for *.nn.")
     ],
@@ -44,17 +44,24 @@ enum CheckCommand: Command {
         help: "Compare the tensor shapes in a .safetensors file with the model's parameters."),
       colorOption,
       stampOption,
-    ],
+    ] + fixOptions,
     minimumPositionals: 1, maximumPositionals: Int.max)
 
   static func run(_ arguments: ParsedArguments) throws(UsageError) -> ExitStatus {
     let options = try checkOptions(arguments)
     let requestedFormat = try format(arguments.value("--format"))
     let style = try Output.style(for: STDOUT_FILENO, choice: arguments.value("--color"))
+    let fixMode = try fixMode(arguments)
+    if let fixMode {
+      applyFixes(to: arguments.positionals, options: options, mode: fixMode)
+    }
     let run = BatchCheck.run(arguments.positionals, options: options)
     let format = requestedFormat ?? run.configuredFormat ?? .text
-    Output.standardOutput(
-      run.rendered(as: format, style: style, toolVersion: CommandLineTool.version))
+    // With --diff, standard output carries only the patch.
+    if fixMode != .diff {
+      Output.standardOutput(
+        run.rendered(as: format, style: style, toolVersion: CommandLineTool.version))
+    }
     for failure in run.failures {
       Output.standardError("error: \(failure.message)\n")
     }

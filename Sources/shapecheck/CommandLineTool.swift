@@ -14,7 +14,8 @@ enum CommandLineTool {
 
   /// Every subcommand; adding one is a new file with a `Command` type and a line here.
   static let commandTypes: [any Command.Type] = [
-    CheckCommand.self, ShapesCommand.self, RunCommand.self, SummaryCommand.self, GraphCommand.self,
+    CheckCommand.self, ShapesCommand.self, ExplainCommand.self, RunCommand.self, SummaryCommand.self,
+    GraphCommand.self,
   ]
 
   static var commands: [CommandSpec] { commandTypes.map { $0.spec } }

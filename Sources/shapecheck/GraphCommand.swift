@@ -61,7 +61,7 @@ enum GraphCommand: Command {
       return true
     }
     do {
-      try AtomicFileWriter.write(document, to: path)
+      try OutputFileWriter.write(document, to: path)
       return true
     } catch {
       Output.standardError("error: \(error)\n")

@@ -20,7 +20,7 @@ import Testing
     }
     #expect(members["version"] == .int(1))
     #expect(members["exitStatus"] == .int(1))
-    #expect(result.standardError == "1 file checked: 1 error, 0 warnings in 1 file\n")
+    #expect(result.standardError == "1 file checked: 1 error, 0 warnings\n")
   }
 
   @Test func sarifOutputParses() throws {

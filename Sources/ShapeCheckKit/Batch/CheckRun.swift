@@ -83,7 +83,8 @@ public struct CheckRun: Sendable {
     var text =
       "\(plural(files.count, "file")) checked: \(plural(count(.error), "error")), "
       + plural(count(.warning), "warning")
-    if filesWithFindings > 0 {
+    // With one file, "in 1 file" would only repeat the count.
+    if filesWithFindings > 0, files.count > 1 {
       text += " in \(plural(filesWithFindings, "file"))"
     }
     if uncheckedCount > 0 || !failures.isEmpty {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ShapeCheckKit
 
-@Suite struct AtomicFileWriterTests {
+@Suite struct OutputFileWriterTests {
   static func temporaryFolder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("shapecheck-atomic-\(UUID().uuidString)")
@@ -16,8 +16,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("out.svg").path
 
-    try AtomicFileWriter.write("first", to: path)
-    try AtomicFileWriter.write("second", to: path)
+    try OutputFileWriter.write("first", to: path)
+    try OutputFileWriter.write("second", to: path)
 
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -30,7 +30,7 @@ import Testing
     let path = folder.appendingPathComponent("absent/out.svg").path
 
     #expect {
-      try AtomicFileWriter.write("text", to: path)
+      try OutputFileWriter.write("text", to: path)
     } throws: { error in
       "\(error)".contains(path)
     }

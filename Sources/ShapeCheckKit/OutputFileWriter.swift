@@ -1,8 +1,10 @@
 import Foundation
 
-/// Writes whole files so that a reader sees the old contents or the new, never a partly written
-/// file, because the bytes go to a temporary file in the same folder that is then renamed.
-public enum AtomicFileWriter {
+/// Writes generated output files (diagrams, build stamps) so that a reader sees the old contents
+/// or the new, never a partly written file, because the bytes go to a temporary file in the same
+/// folder that is then renamed. Model files that the user owns are rewritten by
+/// `AtomicFileWriter` instead, which keeps their permissions.
+public enum OutputFileWriter {
   /// A failure to create, write or rename the file, with the path and the system's reason.
   public struct WriteError: Error, CustomStringConvertible {
     public var path: String

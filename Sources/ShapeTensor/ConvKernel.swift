@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Convolution kernels with PyTorch's `conv1d` and `conv2d` semantics (cross-correlation, as
 /// PyTorch computes it), evaluated in float32 by im2col and a blocked matrix multiply.
 ///
@@ -61,7 +59,6 @@ public enum Convolution {
     let sampleOutput = geometry.outChannels * geometry.outputPlane
     let count = geometry.batch * sampleOutput
     guard count > 0 else { return [] }
-    let workers = max(1, min(threads, geometry.batch))
 
     return [Float](unsafeUninitializedCapacity: count) { output, initialized in
       input.withUnsafeBufferPointer { inputBuffer in
@@ -70,26 +67,12 @@ public enum Convolution {
             let job = ConvJob(
               geometry: geometry, mode: mode, input: inputBuffer, weight: weightBuffer,
               bias: biasPointer, output: output)
-            if workers == 1 {
-              job.run(samples: 0..<geometry.batch)
-            } else {
-              DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                job.run(samples: share(of: worker, workers: workers, batch: geometry.batch))
-              }
-            }
+            ConvWorkers.run(items: geometry.batch, threads: threads) { job.run(samples: $0) }
           }
         }
       }
       initialized = count
     }
-  }
-
-  /// Splits `batch` samples into `workers` contiguous ranges whose sizes differ by at most 1,
-  /// without the overflow that `batch * worker` could cause.
-  static func share(of worker: Int, workers: Int, batch: Int) -> Range<Int> {
-    let (base, extra) = (batch / workers, batch % workers)
-    let first = worker * base + min(worker, extra)
-    return first..<(first + base + (worker < extra ? 1 : 0))
   }
 
   private static func withOptionalPointer<Result>(

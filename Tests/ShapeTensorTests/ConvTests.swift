@@ -114,7 +114,7 @@ import Testing
   @Test func batchSharesCoverEverySampleOnce() {
     for (batch, workers) in [(7, 2), (2038, 2), (5, 5), (10, 3), (Int.max, 7)] {
       let shares = (0..<workers).map {
-        Convolution.share(of: $0, workers: workers, batch: batch)
+        ConvWorkers.share(of: $0, workers: workers, batch: batch)
       }
       #expect(shares.first?.lowerBound == 0)
       #expect(shares.last?.upperBound == batch)

@@ -194,6 +194,20 @@ import Testing
     #expect(output == Tensor(shape: [2, 3] + sizes, scalars: expected))
   }
 
+  @Test(arguments: [2, 3, 64])
+  func threadCountDoesNotChangeResult(threads: Int) throws {
+    var generator = KernelTestRandom(seed: 9)
+    let input = generator.tensor([3, 5, 9, 7])
+    let maximum = try Pooling.maxPool2d(input, kernelSize: [3], stride: [2], padding: [1])
+    let parallelMaximum = try Pooling.maxPool2d(
+      input, kernelSize: [3], stride: [2], padding: [1], threads: threads)
+    #expect(parallelMaximum == maximum)
+    let average = try Pooling.avgPool2d(input, kernelSize: [2], ceilMode: true)
+    let parallelAverage = try Pooling.avgPool2d(
+      input, kernelSize: [2], ceilMode: true, threads: threads)
+    #expect(parallelAverage == average)
+  }
+
   @Test func messageNamesValues() {
     let error = PoolError.paddingTooLarge(padding: [2], kernelSize: [3])
     #expect(error.description == "padding [2] must be at most half of kernel size [3]")

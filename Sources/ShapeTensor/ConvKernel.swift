@@ -8,7 +8,10 @@ public enum Convolution {
   /// `[out, C / groups, kernel]`.
   ///
   /// - Parameters:
+  ///   - input: `[N, C, L]` or unbatched `[C, L]`.
+  ///   - weight: `[out, C / groups, kernel]`.
   ///   - bias: A vector of `out` elements added to every output position, or nil.
+  ///   - options: The stride, padding, dilation, groups and padding mode.
   ///   - threads: The number of worker threads that share the batch. Values below 1 mean 1.
   /// - Returns: `[N, out, L_out]`, or `[out, L_out]` for unbatched input.
   /// - Throws: `ConvError` when the shapes or options do not fit together.
@@ -24,7 +27,10 @@ public enum Convolution {
   /// `[out, C / groups, kernel height, kernel width]`.
   ///
   /// - Parameters:
+  ///   - input: `[N, C, H, W]` or unbatched `[C, H, W]`.
+  ///   - weight: `[out, C / groups, kernel height, kernel width]`.
   ///   - bias: A vector of `out` elements added to every output position, or nil.
+  ///   - options: The stride, padding, dilation, groups and padding mode.
   ///   - threads: The number of worker threads that share the batch. Values below 1 mean 1.
   /// - Returns: `[N, out, H_out, W_out]`, or `[out, H_out, W_out]` for unbatched input.
   /// - Throws: `ConvError` when the shapes or options do not fit together.
@@ -99,9 +105,9 @@ private struct ConvJob: @unchecked Sendable {
       let outputBase = output.baseAddress
     else { return }
     let padded = mode == .zeros ? geometry : geometry.prepadded
-    let columns = UnsafeMutablePointer<Float>.allocate(
-      capacity: max(1, padded.inChannels * padded.kernelHeight * padded.kernelWidth
-        * padded.outputPlane))
+    let columnCount = padded.inChannels * padded.kernelHeight * padded.kernelWidth
+      * padded.outputPlane
+    let columns = UnsafeMutablePointer<Float>.allocate(capacity: max(1, columnCount))
     let paddedInput = UnsafeMutablePointer<Float>.allocate(
       capacity: mode == .zeros ? 1 : max(1, padded.inChannels * padded.inputPlane))
     defer {

@@ -3,9 +3,10 @@ import Dispatch
 /// The split of independent work items (samples or planes) among worker threads that the
 /// convolution, pooling and batch-norm kernels share.
 enum ConvWorkers {
-  /// Calls `body` once per worker with that worker's contiguous range of `0 ..< items`, using at
-  /// most `threads` workers. Values below 1 mean 1, and a single worker runs on the caller's
-  /// thread.
+  /// Calls `body` once per worker with that worker's contiguous range of `0 ..< items`.
+  ///
+  /// At most `threads` workers run, where values below 1 mean 1, and a single worker runs on the
+  /// caller's thread.
   ///
   /// `body` must only write state that belongs to its range, because the calls run concurrently.
   static func run(items: Int, threads: Int, _ body: @Sendable (Range<Int>) -> Void) {

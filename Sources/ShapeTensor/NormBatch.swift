@@ -13,12 +13,15 @@ public enum Normalization {
   /// PyTorch's CPU kernel does, as `x * scale + shift` with per-channel `scale` and `shift`.
   ///
   /// - Parameters:
+  ///   - input: `[N, C, spatial...]` with zero or more spatial dimensions.
   ///   - runningMean: `[C]`.
   ///   - runningVariance: `[C]`.
   ///   - weight: `[C]`, or nil for 1.
   ///   - bias: `[C]`, or nil for 0.
+  ///   - epsilon: The value added to the variance.
   ///   - threads: The number of worker threads that share the `N * C` planes. Values below 1
   ///     mean 1.
+  /// - Returns: A tensor of the input's shape.
   /// - Throws: `NormError` when the rank or a parameter shape is invalid.
   public static func batchNorm(
     _ input: Tensor, runningMean: Tensor, runningVariance: Tensor, weight: Tensor? = nil,

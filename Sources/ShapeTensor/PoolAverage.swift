@@ -1,13 +1,18 @@
 extension Pooling {
   /// Computes `avg_pool1d` over `[N, C, L]` or `[C, L]` input.
   ///
+  /// The divisor follows PyTorch, as `avgPool2d` describes.
+  ///
   /// - Parameters:
+  ///   - input: `[N, C, L]` or unbatched `[C, L]`.
+  ///   - kernelSize: The window size.
   ///   - stride: The window step, or empty for `kernelSize`.
   ///   - padding: Implicit zeros on both sides, at most half the kernel size.
   ///   - ceilMode: Whether the output size rounds up. As in PyTorch, a last window that would
   ///     start in the right padding is dropped.
   ///   - countIncludePad: Whether the divisor counts the padding inside the window.
   ///   - threads: The number of worker threads that share the planes. Values below 1 mean 1.
+  /// - Returns: `[N, C, L_out]`, or `[C, L_out]` for unbatched input.
   /// - Throws: `PoolError` when the options are out of range or the output would be empty.
   public static func avgPool1d(
     _ input: Tensor, kernelSize: [Int], stride: [Int] = [], padding: [Int] = [0],
@@ -22,10 +27,20 @@ extension Pooling {
   ///
   /// The divisor follows PyTorch. A window clipped by `ceilMode` counts only the part that lies
   /// inside the input and its padding. With `countIncludePad` false it counts only input
-  /// elements, and `divisorOverride`, when given, replaces the count.
+  /// elements, and `divisorOverride`, when given, replaces the count. Each window option has one
+  /// entry for both dimensions or one entry per dimension.
   ///
-  /// - Parameter threads: The number of worker threads that share the planes. Values below 1
-  ///   mean 1.
+  /// - Parameters:
+  ///   - input: `[N, C, H, W]` or unbatched `[C, H, W]`.
+  ///   - kernelSize: The window size.
+  ///   - stride: The window step, or empty for `kernelSize`.
+  ///   - padding: Implicit zeros on both sides, at most half the kernel size.
+  ///   - ceilMode: Whether the output size rounds up. As in PyTorch, a last window that would
+  ///     start in the right padding is dropped.
+  ///   - countIncludePad: Whether the divisor counts the padding inside the window.
+  ///   - divisorOverride: The divisor of every window, or nil for the rule above.
+  ///   - threads: The number of worker threads that share the planes. Values below 1 mean 1.
+  /// - Returns: `[N, C, H_out, W_out]`, or `[C, H_out, W_out]` for unbatched input.
   /// - Throws: `PoolError` when the options are out of range, `divisorOverride` is zero, or the
   ///   output would be empty.
   public static func avgPool2d(
@@ -82,7 +97,7 @@ extension Pooling {
 /// One dimension of an average-pooling window, with PyTorch's clipping.
 private struct WindowSpan: Sendable {
   /// The size of the window clipped to the input and its padding, which `count_include_pad`
-  /// counts. The ceil-mode overhang past the right padding is excluded.
+  /// counts, excluding the ceil-mode overhang past the right padding.
   let padded: Int
   /// The window clipped to the input.
   let inside: Range<Int>

@@ -33,7 +33,8 @@ struct PoolGeometry: Sendable {
     outputShape = leading
   }
 
-  /// Resolves the window options and the output size. An empty `stride` means the kernel size.
+  /// Resolves the window options and the output size, where an empty `stride` means the kernel
+  /// size.
   mutating func setWindow(
     kernelSize: [Int], stride: [Int], padding: [Int], dilation: [Int], ceilMode: Bool,
     spatialRank: Int, input: [Int]

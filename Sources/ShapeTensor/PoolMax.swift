@@ -5,12 +5,18 @@
 public enum Pooling {
   /// Computes `max_pool1d` over `[N, C, L]` or `[C, L]` input.
   ///
+  /// A value that is NaN wins its window, as in PyTorch.
+  ///
   /// - Parameters:
+  ///   - input: `[N, C, L]` or unbatched `[C, L]`.
+  ///   - kernelSize: The window size.
   ///   - stride: The window step, or empty for `kernelSize`.
   ///   - padding: Implicit negative infinity on both sides, at most half the kernel size.
+  ///   - dilation: The spacing between window elements.
   ///   - ceilMode: Whether the output size rounds up. As in PyTorch, a last window that would
   ///     start in the right padding is dropped.
   ///   - threads: The number of worker threads that share the planes. Values below 1 mean 1.
+  /// - Returns: `[N, C, L_out]`, or `[C, L_out]` for unbatched input.
   /// - Throws: `PoolError` when the options are out of range or the output would be empty.
   public static func maxPool1d(
     _ input: Tensor, kernelSize: [Int], stride: [Int] = [], padding: [Int] = [0],
@@ -23,11 +29,19 @@ public enum Pooling {
 
   /// Computes `max_pool2d` over `[N, C, H, W]` or `[C, H, W]` input.
   ///
-  /// A value that is NaN wins its window, as in PyTorch. Each option has one entry for both
-  /// dimensions or one entry per dimension.
+  /// A value that is NaN wins its window, as in PyTorch. Each window option has one entry for
+  /// both dimensions or one entry per dimension.
   ///
-  /// - Parameter threads: The number of worker threads that share the planes. Values below 1
-  ///   mean 1.
+  /// - Parameters:
+  ///   - input: `[N, C, H, W]` or unbatched `[C, H, W]`.
+  ///   - kernelSize: The window size.
+  ///   - stride: The window step, or empty for `kernelSize`.
+  ///   - padding: Implicit negative infinity on both sides, at most half the kernel size.
+  ///   - dilation: The spacing between window elements.
+  ///   - ceilMode: Whether the output size rounds up. As in PyTorch, a last window that would
+  ///     start in the right padding is dropped.
+  ///   - threads: The number of worker threads that share the planes. Values below 1 mean 1.
+  /// - Returns: `[N, C, H_out, W_out]`, or `[C, H_out, W_out]` for unbatched input.
   /// - Throws: `PoolError` when the options are out of range or the output would be empty.
   public static func maxPool2d(
     _ input: Tensor, kernelSize: [Int], stride: [Int] = [], padding: [Int] = [0],

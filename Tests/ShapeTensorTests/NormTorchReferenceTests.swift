@@ -6,8 +6,8 @@ import Testing
 /// the CPU after `torch.manual_seed(0)`, drawing every tensor with `torch.randn` in the order
 /// listed.
 @Suite struct NormTorchReferenceTests {
-  /// `F.batch_norm(input, mean, variance, weight, bias, training=False, eps=1e-3)`,
-  /// with `variance = torch.randn(4).abs() + 0.5`
+  /// Matches `F.batch_norm(input, mean, variance, weight, bias, training=False, eps=1e-3)`, with
+  /// `variance = torch.randn(4).abs() + 0.5`.
   @Test func batchNormSequenceAffine() throws {
     let input = Tensor(
       shape: [3, 4, 5],
@@ -20,27 +20,27 @@ import Testing
         -0.25938955, -0.6432792, -0.7428692, 0.124204256, -0.19283666, 0.05778077, -0.9970031,
         0.06298452, 2.077668, -0.8359695, 0.25430465, -1.6449172, -0.43483654, -2.1027513,
         1.9533266, -0.47186992, 1.5115925, -1.6174603, 0.87432605, 0.045072872, -0.48291603,
-        1.8040944, -0.25333986, 1.2563589, 0.5277968
+        1.8040944, -0.25333986, 1.2563589, 0.5277968,
       ])
     let mean = Tensor(
       shape: [4],
       scalars: [
-        0.6911546, 0.47413787, 0.33514872, 0.78402203
+        0.6911546, 0.47413787, 0.33514872, 0.78402203,
       ])
     let variance = Tensor(
       shape: [4],
       scalars: [
-        2.5225015, 1.009016, 2.1852036, 0.5950984
+        2.5225015, 1.009016, 2.1852036, 0.5950984,
       ])
     let weight = Tensor(
       shape: [4],
       scalars: [
-        1.0842766, -0.94668037, -1.129451, -0.45373824
+        1.0842766, -0.94668037, -1.129451, -0.45373824,
       ])
     let bias = Tensor(
       shape: [4],
       scalars: [
-        -1.8491371, 0.28642195, 1.4654948, 0.92348665
+        -1.8491371, 0.28642195, 1.4654948, 0.92348665,
       ])
     let output = try Normalization.batchNorm(
       input, runningMean: mean, runningVariance: variance, weight: weight, bias: bias,
@@ -55,39 +55,39 @@ import Testing
         1.7200092, 0.4055558, 1.3512788, 0.632898, 3.4135478, 1.5366865, 1.7622937, 1.8208215,
         1.3112533, 1.4975742, -2.28145, -3.0013993, -2.2778983, -0.90276396, -2.8914847, 0.4934993,
         2.2825184, 1.1426529, 2.7137864, -1.1069363, 2.081956, 0.5668391, 2.9570434, 1.0536308,
-        1.6870763, 1.6680503, 0.32400295, 1.5331312, 0.64590025, 1.074067
+        1.6870763, 1.6680503, 0.32400295, 1.5331312, 0.64590025, 1.074067,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.batch_norm(input, mean, variance, training=False)`, with
-  /// `variance = torch.randn(3).abs() + 0.5`
+  /// Matches `F.batch_norm(input, mean, variance, training=False)`, with `variance =
+  /// torch.randn(3).abs() + 0.5`.
   @Test func batchNormFeaturesWithoutAffine() throws {
     let input = Tensor(
       shape: [2, 3],
       scalars: [
-        0.64066154, -0.4383355, -0.058575775, -1.186761, 0.09957701, -0.58651286
+        0.64066154, -0.4383355, -0.058575775, -1.186761, 0.09957701, -0.58651286,
       ])
     let mean = Tensor(
       shape: [3],
       scalars: [
-        1.750033, 0.26526108, -1.3509357
+        1.750033, 0.26526108, -1.3509357,
       ])
     let variance = Tensor(
       shape: [3],
       scalars: [
-        1.6184428, 0.7952757, 1.5105197
+        1.6184428, 0.7952757, 1.5105197,
       ])
     let output = try Normalization.batchNorm(input, runningMean: mean, runningVariance: variance)
     let expected = Tensor(
       shape: [2, 3],
       scalars: [
-        -0.8720211, -0.788973, 1.0515232, -2.308466, -0.18578865, 0.62196934
+        -0.8720211, -0.788973, 1.0515232, -2.308466, -0.18578865, 0.62196934,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.layer_norm(input, (3, 4), weight, bias)`
+  /// Matches `F.layer_norm(input, (3, 4), weight, bias)`.
   @Test func layerNormTwoTrailingDimensions() throws {
     let input = Tensor(
       shape: [2, 3, 4],
@@ -95,19 +95,19 @@ import Testing
         -1.097057, -0.9209223, -0.5604687, -2.2446053, -0.06179875, 0.52365613, 0.11009678,
         -0.9445213, 1.7215095, -0.36237556, 0.037076373, 0.21746449, -0.4151052, -1.1725019,
         -0.15451932, -0.8628882, -0.2447372, -0.67042625, 1.311123, 0.6664145, 0.8189729,
-        1.7625443, -0.75073946, 0.72452337
+        1.7625443, -0.75073946, 0.72452337,
       ])
     let weight = Tensor(
       shape: [3, 4],
       scalars: [
         -1.1653858, 1.1865746, 0.4875786, 1.3441942, 0.39582315, 1.4597899, -0.40529233,
-        -0.61123616, 0.17156866, 0.42319432, 2.2026463, -0.53714526
+        -0.61123616, 0.17156866, 0.42319432, 2.2026463, -0.53714526,
       ])
     let bias = Tensor(
       shape: [3, 4],
       scalars: [
         0.14158724, -0.12556648, 2.1421995, -1.0319074, -0.20367055, -0.54833984, 1.8108354,
-        0.4948355, 0.7438734, 1.5962745, 0.65955406, -0.68262666
+        0.4948355, 0.7438734, 1.5962745, 0.65955406, -0.68262666,
       ])
     let output = try Normalization.layerNorm(
       input, normalizedShape: [3, 4], weight: weight, bias: bias)
@@ -117,12 +117,12 @@ import Testing
         1.1289439, -0.90913916, 2.0066814, -3.8073058, -0.104269855, 0.7249821, 1.6351423,
         0.9137784, 1.1115673, 1.567593, 1.443753, -0.97666484, 0.7867594, -1.7785494, 2.0130923,
         -2.4431925, -0.3480611, -1.7695955, 1.2597803, 0.10053485, 0.8835603, 2.3834074,
-        -1.3792415, -1.0637269
+        -1.3792415, -1.0637269,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.group_norm(input, 3, weight, bias)`
+  /// Matches `F.group_norm(input, 3, weight, bias)`.
   @Test func groupNormThreeGroups() throws {
     let input = Tensor(
       shape: [2, 6, 2, 3],
@@ -137,17 +137,17 @@ import Testing
         1.4118028, 0.40027115, 0.6820074, -0.8853593, 0.3795869, -0.49150082, -0.9024784,
         -0.7926633, 0.033902507, -1.4725533, -1.5423008, 1.5754035, 0.7609666, -0.7984724,
         0.030087622, -0.33496687, 0.99972665, 0.4250902, 0.6378708, 0.2759069, -1.2165688,
-        0.2625004
+        0.2625004,
       ])
     let weight = Tensor(
       shape: [6],
       scalars: [
-        -1.8723917, -0.50794697, 0.5594428, -0.11823733, 1.6454248, 0.24119063
+        -1.8723917, -0.50794697, 0.5594428, -0.11823733, 1.6454248, 0.24119063,
       ])
     let bias = Tensor(
       shape: [6],
       scalars: [
-        1.2041131, 1.2536031, 0.06821124, 0.47458985, -2.7919269, -0.053745955
+        1.2041131, 1.2536031, 0.06821124, 0.47458985, -2.7919269, -0.053745955,
       ])
     let output = try Normalization.groupNorm(input, groups: 3, weight: weight, bias: bias)
     let expected = Tensor(
@@ -162,20 +162,20 @@ import Testing
         1.8109148, 1.407762, 2.0184655, 1.6245668, -0.08690074, 0.7021911, 1.0930777, 0.40432933,
         0.5961625, -0.4710519, 0.40652844, 0.53188354, 0.5910258, 0.57522273, 0.45627463,
         0.6730632, -5.8410654, -0.015778398, -1.5375162, -4.4512563, -2.9031298, -3.5852175,
-        0.19552109, 0.03813804, 0.09641498, -0.002720703, -0.41148415, -0.0063925087
+        0.19552109, 0.03813804, 0.09641498, -0.002720703, -0.41148415, -0.0063925087,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.embedding(indices, weight.clone(), max_norm=1.0)` with
-  /// `indices = torch.tensor([[0, 4, 2], [2, 1, 4]])`
+  /// Matches `F.embedding(indices, weight.clone(), max_norm=1.0)` with `indices = torch.tensor([[0,
+  /// 4, 2], [2, 1, 4]])`.
   @Test func embeddingMaxNorm() throws {
     let weight = Tensor(
       shape: [5, 3],
       scalars: [
         0.69080526, 1.3259205, -0.3756488, 0.037256453, -0.2407333, -1.2597431, -0.26650593,
         -1.057363, -0.9008357, -1.430162, -1.9626483, 0.42351207, -0.52101165, -1.8136747,
-        -0.033513483
+        -0.033513483,
       ])
     let indices = Tensor(shape: [2, 3], scalars: [0, 4, 2, 2, 1, 4])
     let output = try EmbeddingLookup.embedding(indices, weight: weight, maxNorm: 1)
@@ -184,7 +184,7 @@ import Testing
       scalars: [
         0.44812256, 0.8601192, -0.24368185, -0.27605838, -0.9609767, -0.01775714, -0.18842238,
         -0.74756634, -0.63689995, -0.18842238, -0.74756634, -0.63689995, 0.02903674, -0.18762146,
-        -0.981812, -0.27605838, -0.9609767, -0.01775714
+        -0.981812, -0.27605838, -0.9609767, -0.01775714,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }

@@ -145,12 +145,15 @@ import Testing
 
   static let maxCases: [MaxCase] = [
     MaxCase(size: [7, 6], kernel: [3], stride: [2], padding: [1], dilation: [2], ceilMode: true),
-    MaxCase(size: [5, 9], kernel: [2, 4], stride: [3, 2], padding: [1, 2], dilation: [3, 1],
+    MaxCase(
+      size: [5, 9], kernel: [2, 4], stride: [3, 2], padding: [1, 2], dilation: [3, 1],
       ceilMode: true),
     MaxCase(size: [4, 4], kernel: [4], stride: [1], padding: [2], dilation: [1], ceilMode: false),
-    MaxCase(size: [9, 3], kernel: [5, 2], stride: [4, 1], padding: [0, 1], dilation: [2, 2],
+    MaxCase(
+      size: [9, 3], kernel: [5, 2], stride: [4, 1], padding: [0, 1], dilation: [2, 2],
       ceilMode: true),
-    MaxCase(size: [2, 11], kernel: [1, 3], stride: [1, 5], padding: [0, 1], dilation: [1, 4],
+    MaxCase(
+      size: [2, 11], kernel: [1, 3], stride: [1, 5], padding: [0, 1], dilation: [1, 4],
       ceilMode: false),
   ]
 

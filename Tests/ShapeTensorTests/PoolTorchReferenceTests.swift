@@ -5,7 +5,7 @@ import Testing
 /// Pooling kernels compared with outputs that PyTorch 2.13.0+cpu computed on the CPU after
 /// `torch.manual_seed(0)`, drawing every tensor with `torch.randn` in the order listed.
 @Suite struct PoolTorchReferenceTests {
-  /// `F.max_pool2d(input, 3, stride=2, padding=1, dilation=2, ceil_mode=True)`
+  /// Matches `F.max_pool2d(input, 3, stride=2, padding=1, dilation=2, ceil_mode=True)`.
   @Test func maxPool2dDilatedCeilMode() throws {
     let input = Tensor(
       shape: [1, 2, 7, 6],
@@ -21,7 +21,7 @@ import Testing
         1.1191072, 0.38578698, -0.06851486, -0.52955014, -0.23390299, -1.2958502, 1.0428432,
         -0.45257446, 0.2269348, 0.32871503, -0.53360045, 0.014631275, -0.41535765, -0.15469065,
         -0.28456813, -0.6296439, -0.24855971, 0.80565417, -1.8015956, 1.0776469, 0.7629723,
-        -0.95033455, 0.659333, -0.68629056, -0.2916592, 1.869919
+        -0.95033455, 0.659333, -0.68629056, -0.2916592, 1.869919,
       ])
     let output = try Pooling.maxPool2d(
       input, kernelSize: [3], stride: [2], padding: [1], dilation: [2], ceilMode: true)
@@ -30,32 +30,32 @@ import Testing
       scalars: [
         1.6837766, 1.6837766, 1.4433768, 1.6837766, 1.6837766, 1.4433768, 0.31353876, 1.4433768,
         1.4433768, 1.532353, 1.532353, 0.023217682, 1.532353, 1.532353, 1.0776469, 0.80565417,
-        1.0776469, 1.0776469
+        1.0776469, 1.0776469,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.max_pool1d(input, 4, stride=3, padding=2, ceil_mode=True)` on unbatched input
+  /// Matches `F.max_pool1d(input, 4, stride=3, padding=2, ceil_mode=True)` on unbatched input.
   @Test func maxPool1dUnbatchedCeilMode() throws {
     let input = Tensor(
       shape: [2, 9],
       scalars: [
         1.3918698, -0.19861887, -0.52571696, 1.3672585, 2.2012913, 0.14083473, 0.7217471,
         1.4671623, -1.4540313, -1.6336757, 1.2587774, 1.0581073, -1.5952702, 0.62787527,
-        -1.5422436, 0.21990158, 0.8785276, -0.054417633
+        -1.5422436, 0.21990158, 0.8785276, -0.054417633,
       ])
     let output = try Pooling.maxPool1d(
       input, kernelSize: [4], stride: [3], padding: [2], ceilMode: true)
     let expected = Tensor(
       shape: [2, 4],
       scalars: [
-        1.3918698, 2.2012913, 2.2012913, 1.4671623, 1.2587774, 1.2587774, 0.8785276, 0.8785276
+        1.3918698, 2.2012913, 2.2012913, 1.4671623, 1.2587774, 1.2587774, 0.8785276, 0.8785276,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.avg_pool2d(input, (3, 2), stride=(2, 3), padding=1, ceil_mode=True,
-  /// count_include_pad=True)`
+  /// Matches `F.avg_pool2d(input, (3, 2), stride=(2, 3), padding=1, ceil_mode=True,
+  /// count_include_pad=True)`.
   @Test func avgPool2dCeilModeCountIncludePadTrue() throws {
     let input = Tensor(
       shape: [2, 1, 5, 7],
@@ -69,7 +69,7 @@ import Testing
         1.3103606, -0.5257476, -0.034136396, 1.4708159, 2.2954519, -0.78592575, 0.05356371,
         -0.37049595, 0.26504084, 0.16346195, -0.7515772, -0.74697787, 0.059455987, 1.1190741,
         -0.8364673, -0.053849448, -0.88816285, -0.5382533, -0.26624247, 1.2486879, -0.8373648,
-        0.22470933, 0.8228442, 0.0400055, 1.7866033, -2.0963614, 1.8988402
+        0.22470933, 0.8228442, 0.0400055, 1.7866033, -2.0963614, 1.8988402,
       ])
     let output = try Pooling.avgPool2d(
       input, kernelSize: [3, 2], stride: [2, 3], padding: [1], ceilMode: true,
@@ -79,13 +79,13 @@ import Testing
       scalars: [
         -0.2645885, -0.14523523, 0.9706184, -0.44416976, -0.6201083, 1.4452024, -0.27478898,
         -0.000519077, 0.628303, 0.061244782, -0.11188077, -0.008736134, 0.19576144, -0.17889892,
-        0.3007416, 0.04695155, -0.013193767, 0.13082069
+        0.3007416, 0.04695155, -0.013193767, 0.13082069,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.avg_pool2d(input, (3, 2), stride=(2, 3), padding=1, ceil_mode=True,
-  /// count_include_pad=False)`
+  /// Matches `F.avg_pool2d(input, (3, 2), stride=(2, 3), padding=1, ceil_mode=True,
+  /// count_include_pad=False)`.
   @Test func avgPool2dCeilModeCountIncludePadFalse() throws {
     let input = Tensor(
       shape: [2, 1, 5, 7],
@@ -99,7 +99,7 @@ import Testing
         1.3103606, -0.5257476, -0.034136396, 1.4708159, 2.2954519, -0.78592575, 0.05356371,
         -0.37049595, 0.26504084, 0.16346195, -0.7515772, -0.74697787, 0.059455987, 1.1190741,
         -0.8364673, -0.053849448, -0.88816285, -0.5382533, -0.26624247, 1.2486879, -0.8373648,
-        0.22470933, 0.8228442, 0.0400055, 1.7866033, -2.0963614, 1.8988402
+        0.22470933, 0.8228442, 0.0400055, 1.7866033, -2.0963614, 1.8988402,
       ])
     let output = try Pooling.avgPool2d(
       input, kernelSize: [3, 2], stride: [2, 3], padding: [1], ceilMode: true,
@@ -109,19 +109,20 @@ import Testing
       scalars: [
         -0.79376554, -0.21785283, 1.4559276, -0.8883395, -0.6201083, 1.4452024, -0.8243669,
         -0.0007786155, 0.94245446, 0.18373434, -0.16782115, -0.0131042, 0.39152288, -0.17889892,
-        0.3007416, 0.14085466, -0.01979065, 0.19623104
+        0.3007416, 0.14085466, -0.01979065, 0.19623104,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.avg_pool1d(input, 3, stride=2, padding=1, ceil_mode=True, count_include_pad=False)`
+  /// Matches `F.avg_pool1d(input, 3, stride=2, padding=1, ceil_mode=True,
+  /// count_include_pad=False)`.
   @Test func avgPool1dCeilModeExcludingPad() throws {
     let input = Tensor(
       shape: [1, 2, 8],
       scalars: [
         -0.5328567, -0.92558146, -0.20309313, 1.039508, 0.38472366, 0.09753136, 1.5235505,
         2.5031064, 0.9396962, -0.14913908, -0.1435869, -0.005817629, -0.10315532, 1.7682251,
-        0.77085346, 0.8021231
+        0.77085346, 0.8021231,
       ])
     let output = try Pooling.avgPool1d(
       input, kernelSize: [3], stride: [2], padding: [1], ceilMode: true,
@@ -130,12 +131,12 @@ import Testing
       shape: [1, 2, 5],
       scalars: [
         -0.7292191, -0.029722214, 0.5072543, 1.3747295, 2.5031064, 0.39527857, -0.09951454,
-        0.5530841, 1.1137339, 0.8021231
+        0.5530841, 1.1137339, 0.8021231,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.adaptive_avg_pool2d(input, (3, None))`
+  /// Matches `F.adaptive_avg_pool2d(input, (3, None))`.
   @Test func adaptiveAvgPool2dKeepsNoneWidth() throws {
     let input = Tensor(
       shape: [1, 2, 5, 7],
@@ -149,7 +150,7 @@ import Testing
         1.0479012, -0.564728, -0.2877611, 0.6536208, 0.2597656, -0.9404473, -2.3379033,
         -0.27670318, 0.25808355, -0.55219984, -0.46447036, -0.4120416, -0.3663737, 0.16946772,
         1.3345884, 0.5806153, 1.2175616, -2.4878757, -1.2185979, -0.2566173, -0.36627004, 0.694875,
-        0.7323148, 0.57444793, 0.67383766, -1.8706342, -0.85520554, 1.0684149
+        0.7323148, 0.57444793, 0.67383766, -1.8706342, -0.85520554, 1.0684149,
       ])
     let output = try Pooling.adaptiveAvgPool2d(input, outputSize: [3, nil])
     let expected = Tensor(
@@ -160,12 +161,12 @@ import Testing
         -0.3817661, 1.2287879, -1.4669535, 0.7201691, -1.339814, 0.15452617, 0.4720353, 0.7211611,
         -0.2534248, -0.4782162, 0.2823898, 0.33107352, -0.52297676, -1.0302125, 0.7019288,
         0.09132361, 0.12586689, -0.7662418, -0.45695797, -0.5211461, -0.84490186, 1.0147316,
-        0.65646505, 0.8960048, -0.907019, -1.544616, -0.5559114, 0.35107243
+        0.65646505, 0.8960048, -0.907019, -1.544616, -0.5559114, 0.35107243,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.adaptive_max_pool2d(input, (4, 3))` on the input of the previous test
+  /// Matches `F.adaptive_max_pool2d(input, (4, 3))` on the input of the previous test.
   @Test func adaptiveMaxPool2dOverlappingWindows() throws {
     let input = Tensor(
       shape: [1, 2, 5, 7],
@@ -179,7 +180,7 @@ import Testing
         1.0479012, -0.564728, -0.2877611, 0.6536208, 0.2597656, -0.9404473, -2.3379033,
         -0.27670318, 0.25808355, -0.55219984, -0.46447036, -0.4120416, -0.3663737, 0.16946772,
         1.3345884, 0.5806153, 1.2175616, -2.4878757, -1.2185979, -0.2566173, -0.36627004, 0.694875,
-        0.7323148, 0.57444793, 0.67383766, -1.8706342, -0.85520554, 1.0684149
+        0.7323148, 0.57444793, 0.67383766, -1.8706342, -0.85520554, 1.0684149,
       ])
     let output = try Pooling.adaptiveMaxPool2d(input, outputSize: [4, 3])
     let expected = Tensor(
@@ -187,41 +188,41 @@ import Testing
       scalars: [
         0.6298072, 2.2342122, 0.577203, 0.28996223, 1.4691974, -0.24716724, 0.27512747, 0.27512747,
         1.6608349, 2.283593, 1.215077, 1.6608349, 1.0479012, 0.6536208, 0.40238145, 1.0479012,
-        0.6536208, 0.2597656, 1.3345884, 1.2175616, 0.16946772, 1.3345884, 1.2175616, 1.0684149
+        0.6536208, 0.2597656, 1.3345884, 1.2175616, 0.16946772, 1.3345884, 1.2175616, 1.0684149,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.adaptive_avg_pool1d(input, 5)` on unbatched input shorter than the output
+  /// Matches `F.adaptive_avg_pool1d(input, 5)` on unbatched input shorter than the output.
   @Test func adaptiveAvgPool1dUpsamples() throws {
     let input = Tensor(
       shape: [2, 3],
       scalars: [
-        1.3810186, 0.8450721, -0.90303177, -1.1805218, -0.47095612, -2.3905299
+        1.3810186, 0.8450721, -0.90303177, -1.1805218, -0.47095612, -2.3905299,
       ])
     let output = try Pooling.adaptiveAvgPool1d(input, outputSize: [5])
     let expected = Tensor(
       shape: [2, 5],
       scalars: [
         1.3810186, 1.1130453, 0.8450721, -0.028979838, -0.90303177, -1.1805218, -0.82573897,
-        -0.47095612, -1.430743, -2.3905299
+        -0.47095612, -1.430743, -2.3905299,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// `F.adaptive_max_pool1d(input, 3)`
+  /// Matches `F.adaptive_max_pool1d(input, 3)`.
   @Test func adaptiveMaxPool1d() throws {
     let input = Tensor(
       shape: [1, 2, 7],
       scalars: [
         0.6950497, -0.67860556, -1.0705056, -1.1930963, 0.42134017, -1.096296, -0.6841045,
-        -0.49639177, -1.5912837, 0.17429668, 1.558667, 0.18581422, -0.2867257, -0.7856367
+        -0.49639177, -1.5912837, 0.17429668, 1.558667, 0.18581422, -0.2867257, -0.7856367,
       ])
     let output = try Pooling.adaptiveMaxPool1d(input, outputSize: [3])
     let expected = Tensor(
       shape: [1, 2, 3],
       scalars: [
-        0.6950497, 0.42134017, 0.42134017, 0.17429668, 1.558667, 0.18581422
+        0.6950497, 0.42134017, 0.42134017, 0.17429668, 1.558667, 0.18581422,
       ])
     SpatialKernelCheck.expectClose(output, expected)
   }

@@ -105,8 +105,7 @@ private struct ConvJob: @unchecked Sendable {
       let outputBase = output.baseAddress
     else { return }
     let padded = mode == .zeros ? geometry : geometry.prepadded
-    let columnCount = padded.inChannels * padded.kernelHeight * padded.kernelWidth
-      * padded.outputPlane
+    let columnCount = padded.groups * padded.patchSize * padded.outputPlane
     let columns = UnsafeMutablePointer<Float>.allocate(capacity: max(1, columnCount))
     let paddedInput = UnsafeMutablePointer<Float>.allocate(
       capacity: mode == .zeros ? 1 : max(1, padded.inChannels * padded.inputPlane))

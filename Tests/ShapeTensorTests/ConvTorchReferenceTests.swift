@@ -201,8 +201,8 @@ import Testing
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// Matches `nn.Conv2d(2, 2, 3, padding=(1, 2), padding_mode='reflect')` with the weight and bias
-  /// drawn after the input.
+  /// Matches `nn.Conv2d(2, 2, 3, padding=(1, 2), padding_mode='reflect')`, constructed after
+  /// drawing the input, whose weight and bias are then replaced by new `torch.randn` draws.
   @Test func conv2dPaddingModeReflect() throws {
     let input = Tensor(
       shape: [1, 2, 4, 5],
@@ -246,8 +246,8 @@ import Testing
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// Matches `nn.Conv2d(2, 2, 3, padding=(1, 2), padding_mode='replicate')` with the weight and
-  /// bias drawn after the input.
+  /// Matches `nn.Conv2d(2, 2, 3, padding=(1, 2), padding_mode='replicate')`, constructed after
+  /// drawing the input, whose weight and bias are then replaced by new `torch.randn` draws.
   @Test func conv2dPaddingModeReplicate() throws {
     let input = Tensor(
       shape: [1, 2, 4, 5],
@@ -291,8 +291,8 @@ import Testing
     SpatialKernelCheck.expectClose(output, expected)
   }
 
-  /// Matches `nn.Conv2d(2, 2, 3, padding=(1, 2), padding_mode='circular')` with the weight and bias
-  /// drawn after the input.
+  /// Matches `nn.Conv2d(2, 2, 3, padding=(1, 2), padding_mode='circular')`, constructed after
+  /// drawing the input, whose weight and bias are then replaced by new `torch.randn` draws.
   @Test func conv2dPaddingModeCircular() throws {
     let input = Tensor(
       shape: [1, 2, 4, 5],

@@ -33,7 +33,7 @@ extension Checker {
   private func convert(_ value: Value, to type: ArgumentType) -> ArgumentValue? {
     switch (type, value) {
     case (.any, _):
-      return .none
+      return ArgumentValue.none
     case (.integer(let minimum), .integer(let integer)):
       guard let number = integer.value, number >= minimum else { return nil }
       return .integer(number)

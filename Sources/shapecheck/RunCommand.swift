@@ -82,10 +82,14 @@ enum RunCommand: Command {
 }
 
 extension RunCommand {
-  /// Maps a run error to its exit status: an internal failure is 70, every other run error 1.
+  /// Maps a run error to its exit status: an internal failure is 70, a `--positive-class` that
+  /// names no class of the data is a usage error (64), and every other run error is 1.
   static func status(for error: RunError) -> ExitStatus {
-    if case .internalFailure = error { return .internal }
-    return .findings
+    switch error {
+    case .internalFailure: .internal
+    case .unknownClass: .usage
+    default: .findings
+    }
   }
 }
 

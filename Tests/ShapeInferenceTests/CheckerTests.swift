@@ -156,6 +156,12 @@ extension ModelAnalysis {
     #expect(analysis.codes == [expectedCode])
   }
 
+  @Test(arguments: ["device='cpu'", "device=None", "device=0", "dtype=None"])
+  func factoryArgumentsAreAccepted(argument: String) {
+    let analysis = analyze("x: Tensor[784]\nl = nn.Linear(784, 30, \(argument))\ny = l(x)\n")
+    #expect(analysis.diagnostics.isEmpty)
+  }
+
   @Test func useBeforeDefinitionPointsAtDefinition() throws {
     let analysis = analyze("x: Tensor[784]\ny = l(x)\nl = nn.Linear(784, 3)\n")
     let diagnostic = try #require(analysis.diagnostics.first)

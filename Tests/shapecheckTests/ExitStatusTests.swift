@@ -15,6 +15,7 @@ import Testing
     (["check", "--fromat", "json", "fixtures/simple_net.nn"], 64),
     (["run", "fixtures/simple_net.nn"], 64),
     (["run", "fixtures/simple_net.nn", "--input", "x", "--seed", "-1"], 64),
+    (["run", "fixtures/simple_net_batched.nn", "--input", "fixtures/digits/valid", "--positive-class", "5"], 64),
     (["check", "fixtures/no_such_model.nn"], 66),
     (["run", "fixtures/simple_net.nn", "--input", "fixtures/no_such_digits"], 66),
     (["run", "fixtures/simple_net.nn", "--input", "fixtures/digits/train/3/1500.png", "--weights", "README.md"], 66),

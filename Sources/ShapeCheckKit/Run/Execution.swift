@@ -16,6 +16,8 @@ struct Execution {
   var comparisons: [ShapeComparison] = []
   var laterDisagreements = 0
   var classification: ClassificationResult?
+  /// Why no classification was reported, when the data have labels.
+  var classificationNote: String?
 
   init(runner: ModelRunner, layout: InputLayout, dataset: Dataset, positiveClass: String?) {
     self.runner = runner
@@ -45,6 +47,9 @@ struct Execution {
       }
     }
     classification = tally?.result
+    if classification == nil {
+      classificationNote = ClassificationTally.reasonForNone(dataset: dataset, tally: tally)
+    }
   }
 
   /// Builds one row per named activation, then one per step of each applied Sequential.
@@ -115,6 +120,18 @@ struct ClassificationTally {
       total += 1
       if predicted == item.label { correct += 1 }
     }
+  }
+
+  /// Explains a missing classification of labelled data, or nil when the data have no labels.
+  static func reasonForNone(dataset: Dataset, tally: ClassificationTally?) -> String? {
+    guard dataset.items.contains(where: { $0.label != nil }) else { return nil }
+    if dataset.classNames.count != 2 {
+      return "no classification: it needs exactly two classes, and the data have \(dataset.classNames.count) (\(dataset.classNames.joined(separator: ", ")))"
+    }
+    if tally != nil {
+      return "no classification: it needs one output value per image"
+    }
+    return "no classification: some images have no label"
   }
 
   var result: ClassificationResult? {

@@ -34,6 +34,10 @@ public struct RunResult: Sendable {
   /// How many images, after the first, had a tensor whose shape disagreed.
   public var laterDisagreements: Int
   public var classification: ClassificationResult?
+  /// Why labelled data were not classified, such as a model with ten outputs.
+  public var classificationNote: String?
+  /// The source of the first image, whose values the report prints when images run one by one.
+  public var firstImageSource: String
   /// The origin of the parameters, such as `--seed 42` or the weights file.
   public var parameterSource: String
   /// Layer kinds whose `--seed` initialization is not PyTorch's.
@@ -82,6 +86,7 @@ public enum ModelRun {
     return RunResult(
       analysis: analysis, layout: layout, imageCount: dataset.items.count, comparisons: execution.comparisons,
       laterDisagreements: execution.laterDisagreements, classification: execution.classification,
+      classificationNote: execution.classificationNote, firstImageSource: first.source,
       parameterSource: source,
       kindsNotReproduced: options.weightsPath == nil ? ParameterStore.kindsNotReproduced(in: analysis) : [])
   }

@@ -28,6 +28,13 @@ extension Checker {
         at: expression.range,
         notes: [Note(message: "'bias=False' is set here", range: layer.range(of: "bias"))])
       return .unknown
+    case .tensor where ["view", "reshape", "flatten", "unsqueeze", "squeeze", "permute"].contains(name.name):
+      report(
+        .unknownAttribute,
+        "tensor methods such as '\(name.name)' are not part of the model language; reshape with "
+          + "layers such as 'nn.Flatten()' or 'nn.Unflatten(1, (28, 28))'",
+        at: name.range)
+      return .unknown
     default:
       reportUnknownAttribute(name, of: base, candidates: knownAttributes(of: base))
       return .unknown

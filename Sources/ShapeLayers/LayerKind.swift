@@ -25,6 +25,10 @@ public protocol LayerKind: Sendable {
   /// The learnable parameters' names and shapes, in PyTorch's registration order.
   func parameters(of layer: LayerInstance) -> [ParameterSpec]
 
+  /// The buffers that `state_dict()` stores besides the parameters, such as BatchNorm's
+  /// `running_mean`, in registration order. `forward` receives them with the parameters.
+  func buffers(of layer: LayerInstance) -> [ParameterSpec]
+
   /// Infers the output shape for an input shape, with the equalities that must hold between
   /// the layer's constants and the incoming dimensions.
   func outputShape(
@@ -54,6 +58,8 @@ extension LayerKind {
   public func validate(_ layer: LayerInstance) -> [ArgumentProblem] { [] }
 
   public func parameters(of layer: LayerInstance) -> [ParameterSpec] { [] }
+
+  public func buffers(of layer: LayerInstance) -> [ParameterSpec] { [] }
 
   public func initialParameters(of layer: LayerInstance, generator: inout TorchGenerator) -> [String: Tensor] {
     [:]
@@ -92,10 +98,13 @@ public struct ArgumentProblem: Sendable {
   /// The argument to point at.
   public var argument: String
   public var message: String
+  /// The diagnostic code, or nil for `layer.invalid-argument`.
+  public var code: DiagnosticCode?
 
-  public init(argument: String, message: String) {
+  public init(argument: String, message: String, code: DiagnosticCode? = nil) {
     self.argument = argument
     self.message = message
+    self.code = code
   }
 }
 
@@ -159,11 +168,18 @@ public struct ShapeOutput: Sendable {
   /// Why the layer left the shape unchanged where a reader would expect a change, such as a
   /// Flatten on an input without a batch dimension; attached as a note to later mismatches.
   public var noOp: NoOpRemark?
+  /// Lower bounds on incoming dimensions whose values are not known, such as a free height
+  /// that a convolution window must fit in; checked by the caller.
+  public var conditions: [DimCondition]
 
-  public init(shape: [ShapeDim], requirements: [DimRequirement] = [], noOp: NoOpRemark? = nil) {
+  public init(
+    shape: [ShapeDim], requirements: [DimRequirement] = [], noOp: NoOpRemark? = nil,
+    conditions: [DimCondition] = []
+  ) {
     self.shape = shape
     self.requirements = requirements
     self.noOp = noOp
+    self.conditions = conditions
   }
 }
 

@@ -1,0 +1,109 @@
+import ShapeSymbolic
+
+/// Shape arithmetic shared by the convolution and pooling kinds, whose input is
+/// `[N, C, spatial...]` or unbatched `[C, spatial...]`.
+enum SpatialShape {
+  /// The names of the spatial dimensions, for messages.
+  static func layoutDescription(spatialRank: Int) -> String {
+    spatialRank == 1 ? "[N, C, L] or [C, L]" : "[N, C, H, W] or [C, H, W]"
+  }
+
+  /// A failure when `input` has neither `spatialRank + 1` nor `spatialRank + 2` dimensions.
+  static func rankFailure(_ input: [ShapeDim], spatialRank: Int, layer: LayerInstance)
+    -> ShapeFailure?
+  {
+    guard input.count != spatialRank + 1, input.count != spatialRank + 2 else { return nil }
+    return ShapeFailure(
+      code: .rankMismatch,
+      message: "'\(layer.name)' (\(layer.kind.name)) needs an input of shape "
+        + "\(layoutDescription(spatialRank: spatialRank)), but receives a tensor with "
+        + "\(input.count) dimension\(input.count == 1 ? "" : "s")")
+  }
+
+  /// Maps one spatial dimension through a sliding window.
+  ///
+  /// With a known input size the window must fit, else the result is a failure that lists how
+  /// the size came about. With a free input size the result carries the smallest size that
+  /// fits as a condition for the checker.
+  static func slide(
+    _ input: ShapeDim, through axis: WindowAxis, inputAxis: Int, layer: LayerInstance,
+    context: ShapeContext
+  ) -> Result<(ShapeDim, DimCondition?), ShapeFailure> {
+    guard let minimum = axis.minimumInput, let span = axis.span else {
+      return .failure(overflow(layer))
+    }
+    let derivation = input.origin?.derivation ?? []
+    let reason =
+      "the window of '\(layer.name)' spans \(span) element\(span == 1 ? "" : "s") "
+      + "(kernel_size \(axis.kernel.value), dilation \(axis.dilation.value)) and the padding adds "
+      + "\(axis.padding.value) on each side"
+    guard let inputValue = context.value(of: input.formula) else {
+      guard let formula = try? axis.outputFormula(for: input.formula) else {
+        return .failure(overflow(layer))
+      }
+      let step = "'\(layer.name)' maps \(input.formula) to \(formula)"
+      let output = ShapeDim(formula, origin: origin(layer, inputAxis, derivation + [step]))
+      let condition =
+        minimum > 1
+        ? DimCondition(
+          code: .windowTooLarge, argument: "kernel_size", inputAxis: inputAxis, minimum: minimum,
+          reason: reason)
+        : nil
+      return .success((output, condition))
+    }
+    guard inputValue >= minimum else {
+      return .failure(
+        ShapeFailure(
+          code: .windowTooLarge,
+          message: "'\(layer.name)' needs dimension \(inputAxis) of its input to be at least "
+            + "\(minimum), but it is \(inputValue)",
+          argument: "kernel_size",
+          notes: derivation + [reason]))
+    }
+    guard let size = axis.outputSize(for: inputValue) else { return .failure(overflow(layer)) }
+    var formula = (try? axis.outputFormula(for: input.formula)) ?? .constant(size)
+    // Ceil mode drops a last window that would start in the right padding, which the formula
+    // cannot express; the value is then kept as a constant.
+    if context.value(of: formula) != size {
+      formula = .constant(size)
+    }
+    let step =
+      "'\(layer.name)' maps \(inputValue) to \(size): "
+      + axis.arithmeticText(input: String(inputValue))
+    return .success((ShapeDim(formula, origin: origin(layer, inputAxis, derivation + [step])), nil))
+  }
+
+  private static func origin(_ layer: LayerInstance, _ inputAxis: Int, _ derivation: [String])
+    -> DimOrigin
+  {
+    DimOrigin(
+      description: "'\(layer.name)' (the output size of dimension \(inputAxis))",
+      range: layer.callRange, layerName: layer.name, derivation: derivation)
+  }
+
+  static func overflow(_ layer: LayerInstance) -> ShapeFailure {
+    ShapeFailure(
+      code: .arithmeticOverflow,
+      message: "the output size of '\(layer.name)' overflows 64-bit integers or grows too large")
+  }
+
+  /// Slides every spatial dimension of `input`, which has passed `rankFailure`, through its
+  /// axis, and returns the output spatial dimensions with the conditions on free sizes.
+  static func slideAll(
+    _ input: [ShapeDim], axes: [WindowAxis], layer: LayerInstance, context: ShapeContext
+  ) -> Result<([ShapeDim], [DimCondition]), ShapeFailure> {
+    let first = input.count - axes.count
+    var output: [ShapeDim] = []
+    var conditions: [DimCondition] = []
+    for (offset, axis) in axes.enumerated() {
+      switch slide(input[first + offset], through: axis, inputAxis: first + offset, layer: layer, context: context) {
+      case .failure(let failure):
+        return .failure(failure)
+      case .success(let (dim, condition)):
+        output.append(dim)
+        if let condition { conditions.append(condition) }
+      }
+    }
+    return .success((output, conditions))
+  }
+}

@@ -76,6 +76,9 @@ extension Checker {
       for requirement in output.requirements {
         check(requirement, layer: layer, input: tensor, callRange: callRange)
       }
+      for condition in output.conditions {
+        check(condition, layer: layer, input: tensor, callRange: callRange)
+      }
       let id = newTensorID()
       plan.append(.apply(output: id, input: tensor.id, layer: layer, shape: output.shape))
       producers[id] = layer.name

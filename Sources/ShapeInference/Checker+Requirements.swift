@@ -30,6 +30,10 @@ extension Checker {
         requirement, layer: layer, incoming: incoming, expectedValue: expectedValue, actualValue: actualValue,
         input: input, callRange: callRange)
     case .unknown:
+      if let expectedValue, let range = equalityRange(of: incoming.formula, equalTo: expectedValue) {
+        reportConditional(requirement, range: range, layer: layer, incoming: incoming, input: input, callRange: callRange)
+        return
+      }
       report(
         .undecidedCheck,
         "cannot decide whether '\(layer.name).\(requirement.argument)' = \(requirement.expected) equals the incoming \(requirement.meaning) \(incoming.formula); it depends on a free dimension",
@@ -60,6 +64,7 @@ extension Checker {
     var notes: [Note] = []
     if let origin = incoming.origin {
       notes.append(producerNote(origin, actualText: actualText, expectedValue: expectedValue))
+      notes.append(contentsOf: derivationNotes(origin))
     }
     if let noOp = input.noOp {
       let edit = argumentEdit(noOp.layer, argument: noOp.remark.argument, value: noOp.remark.suggestedValue)
@@ -96,5 +101,36 @@ extension Checker {
           edits: [TextEdit(range: definition.range, replacement: String(expectedValue))]))
     }
     return Note(message: "the \(actualText) comes from \(origin.description) here", range: origin.range, fixIts: fixIts)
+  }
+
+  /// Reports an equality that holds only for some values of one free dimension, or for none.
+  // swiftlint:disable:next function_parameter_count
+  private func reportConditional(
+    _ requirement: DimRequirement, range: FreeRange, layer: LayerInstance, incoming: ShapeDim,
+    input: TensorValue, callRange: SourceRange
+  ) {
+    let constant = "'\(layer.name).\(requirement.argument)'"
+    let value = (try? requirement.expected.evaluated(bindings)).flatMap { $0 }.map(String.init) ?? "\(requirement.expected)"
+    var notes = incoming.origin.map { derivationNotes($0) } ?? []
+    notes.append(inputNote(input, callRange: callRange, layer: layer))
+    guard range.lower != nil else {
+      report(
+        requirement.code,
+        "\(constant) is \(value), but '\(layer.name)' receives \(incoming.formula) \(requirement.meaning), "
+          + "which is \(value) for no value of \(range.symbol.name)",
+        at: layer.range(of: requirement.argument), notes: notes)
+      return
+    }
+    report(
+      .conditionalShape,
+      "\(constant) is \(value), which equals the incoming \(requirement.meaning) \(incoming.formula) "
+        + "only when \(range.description)",
+      at: layer.range(of: requirement.argument), notes: notes,
+      facts: ["symbol": range.symbol.name, "range": range.description])
+  }
+
+  /// One note per step of a computed size, such as `'pool_1' maps 28 to 14: …`.
+  func derivationNotes(_ origin: DimOrigin) -> [Note] {
+    origin.derivation.map { Note(message: $0) }
   }
 }

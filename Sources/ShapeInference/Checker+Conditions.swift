@@ -1,0 +1,102 @@
+import ShapeDiagnostics
+import ShapeLayers
+import ShapeSource
+import ShapeSymbolic
+
+/// The values of one free dimension for which a check holds, found by search.
+struct FreeRange {
+  var symbol: Symbol
+  /// The smallest value that satisfies the check, or nil when none up to `searchLimit` does.
+  var lower: Int?
+  /// The largest value that satisfies the check, or nil when there is no upper bound below
+  /// `searchLimit`.
+  var upper: Int?
+
+  /// The largest value tried for a free dimension.
+  static let searchLimit = 1 << 32
+
+  /// The range in words, such as `H ≥ 5` or `H in 28...31`.
+  var description: String {
+    switch (lower, upper) {
+    case (let lower?, let upper?) where lower == upper: "\(symbol.name) = \(lower)"
+    case (let lower?, let upper?): "\(symbol.name) in \(lower)...\(upper)"
+    case (let lower?, nil): "\(symbol.name) ≥ \(lower)"
+    default: "no value of \(symbol.name)"
+    }
+  }
+}
+
+extension Checker {
+  /// Checks a lower bound on an incoming dimension and, when it depends on one free
+  /// dimension, reports the values of that dimension for which it holds.
+  func check(_ condition: DimCondition, layer: LayerInstance, input: TensorValue, callRange: SourceRange) {
+    guard input.shape.indices.contains(condition.inputAxis) else { return }
+    let incoming = input.shape[condition.inputAxis].formula
+    // The layer itself reports a known size that is too small.
+    if ((try? incoming.evaluated(bindings)) ?? nil) != nil { return }
+    let notes = [Note(message: "because \(condition.reason)"), inputNote(input, callRange: callRange, layer: layer)]
+    let range = layer.range(of: condition.argument)
+    guard let symbol = singleFreeSymbol(in: incoming),
+      let lower = firstValue(of: symbol, in: incoming, where: { $0 >= condition.minimum })
+    else {
+      report(
+        .undecidedCheck,
+        "cannot decide whether dimension \(condition.inputAxis) of the input of '\(layer.name)', "
+          + "\(incoming), is at least \(condition.minimum); it depends on free dimensions",
+        at: range, notes: notes)
+      return
+    }
+    guard lower > 1 else { return }
+    let size = incoming == .symbol(symbol) ? symbol.name : "\(incoming)"
+    report(
+      .conditionalShape,
+      "'\(layer.name)' fits only when \(symbol.name) ≥ \(lower), because dimension "
+        + "\(condition.inputAxis) of its input is \(size) and must be at least \(condition.minimum)",
+      at: range, notes: notes, facts: ["symbol": symbol.name, "minimum": String(lower)])
+  }
+
+  /// The only symbol of `formula` without a value, or nil when there are none or several.
+  func singleFreeSymbol(in formula: Dim) -> Symbol? {
+    let free = formula.symbols.filter { bindings[$0] == nil }
+    return free.count == 1 ? free.first : nil
+  }
+
+  /// The smallest value `s ≥ 1` of `symbol` for which `predicate` holds of the formula's value,
+  /// found by binary search on the assumption that the predicate, once true, stays true for
+  /// larger values, as it does for sizes made of convolution and pooling formulas.
+  func firstValue(of symbol: Symbol, in formula: Dim, where predicate: (Int) -> Bool) -> Int? {
+    var low = 1
+    var high = FreeRange.searchLimit
+    guard holds(formula, symbol, high, predicate) else { return nil }
+    while low < high {
+      let middle = low + (high - low) / 2
+      if holds(formula, symbol, middle, predicate) {
+        high = middle
+      } else {
+        low = middle + 1
+      }
+    }
+    return low
+  }
+
+  private func holds(_ formula: Dim, _ symbol: Symbol, _ value: Int, _ predicate: (Int) -> Bool) -> Bool {
+    var trial = bindings
+    trial[symbol] = value
+    guard let result = (try? formula.evaluated(trial)) ?? nil else { return false }
+    return predicate(result)
+  }
+
+  /// The values of the one free symbol in `formula` for which it equals `target`, assuming the
+  /// formula does not decrease as the symbol grows; nil when the formula has several free
+  /// symbols or the search does not confirm the range.
+  func equalityRange(of formula: Dim, equalTo target: Int) -> FreeRange? {
+    guard let symbol = singleFreeSymbol(in: formula) else { return nil }
+    let first = firstValue(of: symbol, in: formula) { $0 >= target }
+    let beyond = firstValue(of: symbol, in: formula) { $0 > target }
+    guard let first, holds(formula, symbol, first, { $0 == target }) else {
+      return FreeRange(symbol: symbol, lower: nil, upper: nil)
+    }
+    // NOTE: a formula that decreases somewhere could hold outside the range found.
+    return FreeRange(symbol: symbol, lower: first, upper: beyond.map { $0 - 1 })
+  }
+}

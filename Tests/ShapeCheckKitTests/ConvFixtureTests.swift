@@ -1,0 +1,36 @@
+import Foundation
+import ShapeCheckKit
+import ShapeDiagnostics
+import ShapeSource
+import Testing
+
+/// The convolutional fixtures: their `shapes` reports are recorded as golden files.
+@Suite struct ConvFixtureTests {
+  private func analyze(_ model: String) throws -> ModelAnalysis {
+    ModelCheck.analyze(SourceFile(path: model, bytes: try Repository.bytes(model)))
+  }
+
+  @Test(arguments: ["fixtures/lenet.nn"])
+  func shapesMatchGolden(_ model: String) throws {
+    let analysis = try analyze(model)
+    let golden = String(model.dropLast(".nn".count)) + ".shapes.expected"
+    let mismatch = goldenMismatch(ShapesReport.render(analysis), golden: golden)
+    #expect(mismatch == nil, "\(mismatch ?? "")")
+  }
+
+  @Test func lenetHasNoDiagnostics() throws {
+    let analysis = try analyze("fixtures/lenet.nn")
+    let rendered = DiagnosticRenderer().render(analysis.diagnostics, in: analysis.source)
+    #expect(analysis.diagnostics.isEmpty, "\(rendered)")
+  }
+
+  @Test func lenetFlattenedSizeIsFormulaOf400() throws {
+    let analysis = try analyze("fixtures/lenet.nn")
+    let flatten = try #require(analysis.activations.first { $0.producer == "flatten" })
+    #expect(analysis.values(of: flatten.shape)[1] == 400)
+    let formula = flatten.shape[1].formula.description
+    for constant in ["conv_2.out_channels", "conv_1.kernel_size[0]", "conv_1.padding[1]", "pool_2.stride[0]"] {
+      #expect(formula.contains(constant), "\(formula)")
+    }
+  }
+}

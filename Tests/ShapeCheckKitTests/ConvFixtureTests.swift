@@ -1,6 +1,7 @@
 import Foundation
 import ShapeCheckKit
 import ShapeDiagnostics
+import ShapeInference
 import ShapeSource
 import Testing
 

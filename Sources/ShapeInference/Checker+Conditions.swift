@@ -15,11 +15,11 @@ struct FreeRange {
   /// The largest value tried for a free dimension.
   static let searchLimit = 1 << 32
 
-  /// The range in words, such as `H ≥ 5` or `H in 28...31`.
+  /// The range in words, such as `H ≥ 5` or `28 ≤ H ≤ 31`.
   var description: String {
     switch (lower, upper) {
     case (let lower?, let upper?) where lower == upper: "\(symbol.name) = \(lower)"
-    case (let lower?, let upper?): "\(symbol.name) in \(lower)...\(upper)"
+    case (let lower?, let upper?): "\(lower) ≤ \(symbol.name) ≤ \(upper)"
     case (let lower?, nil): "\(symbol.name) ≥ \(lower)"
     default: "no value of \(symbol.name)"
     }
@@ -48,11 +48,20 @@ extension Checker {
     }
     guard lower > 1 else { return }
     let size = incoming == .symbol(symbol) ? symbol.name : "\(incoming)"
-    report(
-      .conditionalShape,
-      "'\(layer.name)' fits only when \(symbol.name) ≥ \(lower), because dimension "
+    let diagnostic = Diagnostic(
+      code: .conditionalShape,
+      message: "'\(layer.name)' fits only when \(symbol.name) ≥ \(lower), because dimension "
         + "\(condition.inputAxis) of its input is \(size) and must be at least \(condition.minimum)",
-      at: range, notes: notes, facts: ["symbol": symbol.name, "minimum": String(lower)])
+      range: range, notes: notes, facts: ["symbol": symbol.name, "minimum": String(lower)])
+    // Only the largest bound on each free dimension is reported, because it implies the others.
+    if let existing = freeBounds[symbol], existing.minimum >= lower { return }
+    freeBounds[symbol] = (lower, diagnostic)
+  }
+
+  /// Reports the largest lower bound found for each free dimension.
+  func reportFreeBounds() {
+    let symbols = freeBounds.keys.sorted { $0.name < $1.name }
+    diagnostics.append(contentsOf: symbols.compactMap { freeBounds[$0]?.diagnostic })
   }
 
   /// The only symbol of `formula` without a value, or nil when there are none or several.

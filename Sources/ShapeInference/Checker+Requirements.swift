@@ -58,7 +58,8 @@ extension Checker {
     let argumentRange = layer.range(of: requirement.argument)
     var message =
       "'\(layer.name).\(requirement.argument)' is \(expectedText), but '\(layer.name)' receives \(actualText) \(requirement.meaning)"
-    if incoming.formula.constantValue == nil, actualValue != nil {
+    // A computed size lists its derivation in notes instead of its long formula.
+    if incoming.formula.constantValue == nil, actualValue != nil, incoming.origin?.derivation.isEmpty ?? true {
       message += " (\(incoming.formula))"
     }
     var notes: [Note] = []
@@ -116,15 +117,15 @@ extension Checker {
     guard range.lower != nil else {
       report(
         requirement.code,
-        "\(constant) is \(value), but '\(layer.name)' receives \(incoming.formula) \(requirement.meaning), "
-          + "which is \(value) for no value of \(range.symbol.name)",
+        "\(constant) is \(value), but the \(requirement.meaning) that '\(layer.name)' receives "
+          + "are \(value) for no value of \(range.symbol.name)",
         at: layer.range(of: requirement.argument), notes: notes)
       return
     }
     report(
       .conditionalShape,
-      "\(constant) is \(value), which equals the incoming \(requirement.meaning) \(incoming.formula) "
-        + "only when \(range.description)",
+      "\(constant) is \(value), which equals the \(requirement.meaning) that '\(layer.name)' "
+        + "receives only when \(range.description)",
       at: layer.range(of: requirement.argument), notes: notes,
       facts: ["symbol": range.symbol.name, "range": range.description])
   }

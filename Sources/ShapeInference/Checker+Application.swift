@@ -67,7 +67,9 @@ extension Checker {
   }
 
   private func apply(_ layer: LayerInstance, to tensor: TensorValue, callRange: SourceRange) -> TensorValue? {
-    let context = ShapeContext { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil }
+    let context = ShapeContext(
+      evaluate: { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil },
+      substitute: { [constantBindings] dim in (try? dim.substituting(constantBindings)) ?? dim })
     switch layer.kind.outputShape(for: tensor.shape, of: layer, context: context) {
     case .failure(let failure):
       reportFailure(failure, layer: layer, input: tensor, callRange: callRange)

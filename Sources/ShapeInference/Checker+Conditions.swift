@@ -47,7 +47,7 @@ extension Checker {
       return
     }
     guard lower > 1 else { return }
-    let size = incoming == .symbol(symbol) ? symbol.name : "\(incoming)"
+    let size = (try? incoming.substituting(constantBindings))?.description ?? incoming.description
     let diagnostic = Diagnostic(
       code: .conditionalShape,
       message: "'\(layer.name)' fits only when \(symbol.name) ≥ \(lower), because dimension "
@@ -62,6 +62,11 @@ extension Checker {
   func reportFreeBounds() {
     let symbols = freeBounds.keys.sorted { $0.name < $1.name }
     diagnostics.append(contentsOf: symbols.compactMap { freeBounds[$0]?.diagnostic })
+  }
+
+  /// Every bound symbol with its value as a constant formula, for substitution.
+  var constantBindings: [Symbol: Dim] {
+    bindings.mapValues { Dim.constant($0) }
   }
 
   /// The only symbol of `formula` without a value, or nil when there are none or several.

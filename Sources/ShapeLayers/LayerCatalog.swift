@@ -19,6 +19,10 @@ public struct LayerCatalog: Sendable {
     IdentityKind(), Conv1dKind(), Conv2dKind(), MaxPoolKind(spatialRank: 1),
     MaxPoolKind(spatialRank: 2), AvgPoolKind(spatialRank: 1), AvgPoolKind(spatialRank: 2),
     BatchNormKind(spatialRank: 1), BatchNormKind(spatialRank: 2),
+    AdaptivePoolKind(.average, spatialRank: 1), AdaptivePoolKind(.average, spatialRank: 2),
+    AdaptivePoolKind(.maximum, spatialRank: 1), AdaptivePoolKind(.maximum, spatialRank: 2),
+    LayerNormKind(), GroupNormKind(), EmbeddingKind(), FeatureDropoutKind(spatialRank: 1),
+    FeatureDropoutKind(spatialRank: 2),
   ])
 
   /// The kind with this PyTorch class name, such as `Linear`.

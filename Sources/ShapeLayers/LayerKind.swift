@@ -111,9 +111,22 @@ public struct ArgumentProblem: Sendable {
 /// What a shape rule can ask of the checker while it infers a shape.
 public struct ShapeContext: Sendable {
   private let evaluate: @Sendable (Dim) -> Int?
+  private let substitute: @Sendable (Dim) -> Dim
 
-  public init(evaluate: @escaping @Sendable (Dim) -> Int?) {
+  /// Creates a context from the checker's evaluation and, optionally, its substitution of
+  /// constant values for bound symbols.
+  public init(
+    evaluate: @escaping @Sendable (Dim) -> Int?,
+    substitute: @escaping @Sendable (Dim) -> Dim = { $0 }
+  ) {
     self.evaluate = evaluate
+    self.substitute = substitute
+  }
+
+  /// The formula with every bound constant replaced by its value, such as `H // 2 - 4` for
+  /// `(H - conv_1.kernel_size[0] + 1) // pool_1.kernel_size[0] - …`, for messages.
+  public func valuesSubstituted(in dim: Dim) -> Dim {
+    substitute(dim)
   }
 
   /// The value of a formula under the current constants, or nil when it depends on a free

@@ -2,6 +2,7 @@ import Foundation
 import ShapeCheckKit
 import ShapeDiagnostics
 import ShapeInference
+import ShapeLayers
 import ShapeSource
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
     ModelCheck.analyze(SourceFile(path: model, bytes: try Repository.bytes(model)))
   }
 
-  @Test(arguments: ["fixtures/lenet.nn"])
+  @Test(arguments: ["fixtures/lenet.nn", "fixtures/lenet_free_size.nn"])
   func shapesMatchGolden(_ model: String) throws {
     let analysis = try analyze(model)
     let golden = String(model.dropLast(".nn".count)) + ".shapes.expected"
@@ -33,5 +34,14 @@ import Testing
     for constant in ["conv_2.out_channels", "conv_1.kernel_size[0]", "conv_1.padding[1]", "pool_2.stride[0]"] {
       #expect(formula.contains(constant), "\(formula)")
     }
+  }
+
+  @Test func freeSizeFixtureBoundsHeightAndWidth() throws {
+    let analysis = try analyze("fixtures/lenet_free_size.nn")
+    #expect(!analysis.hasErrors)
+    let bounds = analysis.diagnostics.filter { $0.code == .conditionalShape }
+    #expect(bounds.count == analysis.diagnostics.count)
+    #expect(bounds.map { $0.facts["symbol"] } == ["H", "W"])
+    #expect(bounds.map { $0.facts["minimum"] } == ["10", "10"])
   }
 }

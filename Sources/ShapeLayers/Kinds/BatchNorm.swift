@@ -60,6 +60,12 @@ public struct BatchNormKind: LayerKind {
           "BatchNorm2d has no unbatched form; declare the input with a batch dimension, such as "
             + "'Tensor[N, C, H, W]'")
       }
+      if ranks == [4], input.count == 2 || input.count == 3 {
+        notes.append("for [N, C] or [N, C, L] input, use 'nn.BatchNorm1d'")
+      }
+      if ranks != [4], input.count == 4 {
+        notes.append("for [N, C, H, W] feature maps, use 'nn.BatchNorm2d'")
+      }
       return .failure(
         ShapeFailure(
           code: .rankMismatch,

@@ -46,11 +46,13 @@ extension ConvolutionKind {
     }
     let strides = layer.sizes("stride") ?? []
     if layer.string("padding") == "same", strides.contains(where: { $0 != 1 }) {
+      let half = (layer.sizes("kernel_size") ?? []).map { $0 / 2 }
       problems.append(
         ArgumentProblem(
           argument: "padding",
           message: "'\(layer.name)' uses padding='same' with stride \(ArgumentValue.sizes(strides)), "
-            + "but PyTorch accepts 'same' only with stride 1; give the padding as a number instead",
+            + "but PyTorch accepts 'same' only with stride 1; give the padding as numbers instead, "
+            + "such as padding=\(ArgumentValue.sizes(half)) (half the kernel size, rounded down)",
           code: .samePaddingStride))
     }
     return problems

@@ -84,7 +84,7 @@ public struct FlattenKind: LayerKind {
       }
     }
     let values = merged.map { context.value(of: $0.formula) }
-    let factors = zip(merged, values).map { dim, value in value.map(String.init) ?? "(\(dim.formula))" }
+    let factors = zip(merged, values).map { dim, value in value.map(String.init) ?? "(\(context.valuesSubstituted(in: dim.formula)))" }
     let total = context.value(of: product).map { " = \($0)" } ?? ""
     steps.append("'\(layer.name)' multiplies \(factors.joined(separator: " · "))\(total)")
     return steps

@@ -41,7 +41,9 @@ enum SpatialShape {
       guard let formula = try? axis.outputFormula(for: input.formula) else {
         return .failure(overflow(layer))
       }
-      let step = "'\(layer.name)' maps \(input.formula) to \(formula)"
+      let step =
+        "'\(layer.name)' maps \(context.valuesSubstituted(in: input.formula)) to "
+        + "\(context.valuesSubstituted(in: formula))"
       let output = ShapeDim(formula, origin: origin(layer, inputAxis, derivation + [step]))
       let condition =
         minimum > 1
@@ -58,7 +60,7 @@ enum SpatialShape {
           message: "'\(layer.name)' needs dimension \(inputAxis) of its input to be at least "
             + "\(minimum), but it is \(inputValue)",
           argument: "kernel_size",
-          notes: derivation + [reason]))
+          notes: derivation + [reason, remedy(axis, inputValue: inputValue)]))
     }
     guard let size = axis.outputSize(for: inputValue) else { return .failure(overflow(layer)) }
     var formula = (try? axis.outputFormula(for: input.formula)) ?? .constant(size)
@@ -71,6 +73,26 @@ enum SpatialShape {
       "'\(layer.name)' maps \(inputValue) to \(size): "
       + axis.arithmeticText(input: String(inputValue))
     return .success((ShapeDim(formula, origin: origin(layer, inputAxis, derivation + [step])), nil))
+  }
+
+  /// The largest kernel size that fits `inputValue` with the current padding and dilation, and
+  /// the padding that would let the current window fit, in words.
+  ///
+  /// The caller has checked that `inputValue < span − 2·padding` without overflow, so the sums
+  /// here stay below the span.
+  private static func remedy(_ axis: WindowAxis, inputValue: Int) -> String {
+    guard inputValue >= 0 else { return "use a smaller kernel_size or more padding" }
+    let padded = inputValue + 2 * axis.padding.value
+    let largestKernel = (padded - 1) / axis.dilation.value + 1
+    let missing = (axis.span ?? 0) - inputValue
+    let padding = (missing + 1) / 2
+    var options: [String] = []
+    if largestKernel >= 1 {
+      options.append("a kernel_size of at most \(largestKernel)")
+    }
+    options.append("padding of at least \(padding)")
+    options.append("less downsampling before this layer")
+    return "use " + options.joined(separator: ", or ")
   }
 
   private static func origin(_ layer: LayerInstance, _ inputAxis: Int, _ derivation: [String])

@@ -36,13 +36,19 @@ extension Checker {
     if ((try? incoming.evaluated(bindings)) ?? nil) != nil { return }
     let notes = [Note(message: "because \(condition.reason)"), inputNote(input, callRange: callRange, layer: layer)]
     let range = layer.range(of: condition.argument)
-    guard let symbol = singleFreeSymbol(in: incoming),
-      let lower = firstValue(of: symbol, in: incoming, where: { $0 >= condition.minimum })
-    else {
+    let symbol = singleFreeSymbol(in: incoming)
+    let found = symbol.flatMap { symbol in
+      incoming == .symbol(symbol)
+        ? condition.minimum
+        : firstValue(of: symbol, in: incoming, where: { $0 >= condition.minimum })
+    }
+    guard let symbol, let lower = found else {
       report(
         .undecidedCheck,
         "cannot decide whether dimension \(condition.inputAxis) of the input of '\(layer.name)', "
-          + "\(incoming), is at least \(condition.minimum); it depends on free dimensions",
+          + "\(incoming), is at least \(condition.minimum); "
+          + (symbol.map { "no value of \($0.name) up to \(FreeRange.searchLimit) gives that" }
+            ?? "it depends on several free dimensions"),
         at: range, notes: notes)
       return
     }

@@ -3,7 +3,8 @@ import ShapeTensor
 /// `nn.AdaptiveAvgPool1d/2d(output_size)` and `nn.AdaptiveMaxPool1d/2d(output_size,
 /// return_indices=False)`: pools each plane to a fixed spatial size, whatever the input size.
 ///
-/// An entry of `output_size` that is None keeps that input size, as in PyTorch.
+/// In the 2-D kinds an entry of `output_size` that is None keeps that input size, as in
+/// PyTorch.
 public struct AdaptivePoolKind: LayerKind {
   /// Which reduction the windows use.
   public enum Reduction: String, Sendable {
@@ -25,9 +26,10 @@ public struct AdaptivePoolKind: LayerKind {
     self.reduction = reduction
     self.spatialRank = spatialRank
     name = "Adaptive\(reduction.rawValue)Pool\(spatialRank)d"
-    var arguments = [
-      ArgumentSpec("output_size", .spatialOrNone(count: spatialRank), shapeConstant: true)
-    ]
+    // PyTorch 2.13 accepts None entries only in the 2-D kinds.
+    let sizeType: ArgumentType =
+      spatialRank == 1 ? .spatial(count: 1, minimum: 1) : .spatialOrNone(count: spatialRank)
+    var arguments = [ArgumentSpec("output_size", sizeType, shapeConstant: true)]
     if reduction == .maximum {
       arguments.append(ArgumentSpec("return_indices", .boolean, default: .boolean(false)))
     }

@@ -93,26 +93,29 @@ private let reference: [LayerSummary] = [
     ]),
 ]
 
-/// The four committed digits in a temporary folder of links, sorted as the script lists them.
-private func digitFolder() throws -> URL {
-  let folder = FileManager.default.temporaryDirectory
-    .appendingPathComponent("lenet-digits-\(UUID().uuidString)")
-  for (name, target) in [
-    ("3/1501.png", "train/3/1501.png"), ("3/1502.png", "train/3/1502.png"),
-    ("7/3501.png", "train/7/3501.png"), ("7/3502.png", "train/7/3502.png"),
-  ] {
-    let link = folder.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(
-      atPath: link.path, withDestinationPath: Repository.path("fixtures/digits/\(target)"))
+/// The four committed digits of the reference scripts.
+enum LeNetDigits {
+  /// A temporary folder of links to the digits, sorted as the scripts list them.
+  static func folder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("lenet-digits-\(UUID().uuidString)")
+    for (name, target) in [
+      ("3/1501.png", "train/3/1501.png"), ("3/1502.png", "train/3/1502.png"),
+      ("7/3501.png", "train/7/3501.png"), ("7/3502.png", "train/7/3502.png"),
+    ] {
+      let link = folder.appendingPathComponent(name)
+      try FileManager.default.createDirectory(
+        at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(
+        atPath: link.path, withDestinationPath: Repository.path("fixtures/digits/\(target)"))
+    }
+    return folder
   }
-  return folder
 }
 
 @Suite struct LeNetRunTests {
   @Test func seed42MatchesPyTorchOnEveryLayer() throws {
-    let folder = try digitFolder()
+    let folder = try LeNetDigits.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try ModelRun.run(
       RunOptions(modelPath: Repository.path("fixtures/lenet.nn"), inputPath: folder.path))

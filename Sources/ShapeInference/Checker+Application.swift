@@ -69,7 +69,7 @@ extension Checker {
   private func apply(_ layer: LayerInstance, to tensor: TensorValue, callRange: SourceRange) -> TensorValue? {
     let context = ShapeContext(
       evaluate: { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil },
-      substitute: { [constantBindings] dim in (try? dim.substituting(constantBindings)) ?? dim })
+      substitute: { [bindings] dim in Checker.substitutingConstants(in: dim, bindings: bindings) })
     switch layer.kind.outputShape(for: tensor.shape, of: layer, context: context) {
     case .failure(let failure):
       reportFailure(failure, layer: layer, input: tensor, callRange: callRange)

@@ -32,10 +32,12 @@ extension Checker {
   func check(_ condition: DimCondition, layer: LayerInstance, input: TensorValue, callRange: SourceRange) {
     guard input.shape.indices.contains(condition.inputAxis) else { return }
     let incoming = input.shape[condition.inputAxis].formula
+
     // The layer itself reports a known size that is too small.
     if ((try? incoming.evaluated(bindings)) ?? nil) != nil { return }
     let notes = [Note(message: "because \(condition.reason)"), inputNote(input, callRange: callRange, layer: layer)]
     let range = layer.range(of: condition.argument)
+
     let symbol = singleFreeSymbol(in: incoming)
     let found = symbol.flatMap { symbol in
       incoming == .symbol(symbol)
@@ -53,7 +55,8 @@ extension Checker {
       return
     }
     guard lower > 1 else { return }
-    let size = (try? incoming.substituting(constantBindings))?.description ?? incoming.description
+
+    let size = Checker.substitutingConstants(in: incoming, bindings: bindings).description
     let diagnostic = Diagnostic(
       code: .conditionalShape,
       message: "'\(layer.name)' fits only when \(symbol.name) ≥ \(lower), because dimension "
@@ -70,20 +73,26 @@ extension Checker {
     diagnostics.append(contentsOf: symbols.compactMap { freeBounds[$0]?.diagnostic })
   }
 
-  /// Every bound symbol with its value as a constant formula, for substitution.
-  var constantBindings: [Symbol: Dim] {
-    bindings.mapValues { Dim.constant($0) }
+  /// Replaces each symbol of `dim` that has a value in `bindings` by that value, for messages.
+  /// Only the formula's own symbols are looked up, so the cost does not grow with the model.
+  static func substitutingConstants(in dim: Dim, bindings: [Symbol: Int]) -> Dim {
+    var constants: [Symbol: Dim] = [:]
+    for symbol in dim.symbols {
+      if let value = bindings[symbol] { constants[symbol] = .constant(value) }
+    }
+    return (try? dim.substituting(constants)) ?? dim
   }
 
-  /// The only symbol of `formula` without a value, or nil when there are none or several.
+  /// Returns the only symbol of `formula` without a value, or nil when there are none or
+  /// several.
   func singleFreeSymbol(in formula: Dim) -> Symbol? {
     let free = formula.symbols.filter { bindings[$0] == nil }
     return free.count == 1 ? free.first : nil
   }
 
-  /// The smallest value `s ≥ 1` of `symbol` for which `predicate` holds of the formula's value,
-  /// found by binary search on the assumption that the predicate, once true, stays true for
-  /// larger values, as it does for sizes made of convolution and pooling formulas.
+  /// Finds the smallest value `s ≥ 1` of `symbol` for which `predicate` is true of the
+  /// formula's value, by binary search. The search assumes that the predicate, once true, stays
+  /// true for larger values, as it does for sizes made of convolution and pooling formulas.
   func firstValue(of symbol: Symbol, in formula: Dim, where predicate: (Int) -> Bool) -> Int? {
     var low = 1
     var high = FreeRange.searchLimit
@@ -106,9 +115,9 @@ extension Checker {
     return predicate(result)
   }
 
-  /// The values of the one free symbol in `formula` for which it equals `target`, assuming the
-  /// formula does not decrease as the symbol grows; nil when the formula has several free
-  /// symbols or the search does not confirm the range.
+  /// Finds the values of the one free symbol in `formula` for which it equals `target`. The
+  /// search assumes that the formula does not decrease as the symbol grows. Returns nil when the
+  /// formula has several free symbols, and a range without bounds when no value fits.
   func equalityRange(of formula: Dim, equalTo target: Int) -> FreeRange? {
     guard let symbol = singleFreeSymbol(in: formula) else { return nil }
     let first = firstValue(of: symbol, in: formula) { $0 >= target }

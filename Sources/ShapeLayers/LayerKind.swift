@@ -25,8 +25,8 @@ public protocol LayerKind: Sendable {
   /// The learnable parameters' names and shapes, in PyTorch's registration order.
   func parameters(of layer: LayerInstance) -> [ParameterSpec]
 
-  /// The buffers that `state_dict()` stores besides the parameters, such as BatchNorm's
-  /// `running_mean`, in registration order. `forward` receives them with the parameters.
+  /// Returns the buffers that `state_dict()` stores besides the parameters, such as
+  /// BatchNorm's `running_mean`, in registration order. `forward` receives them with the parameters.
   func buffers(of layer: LayerInstance) -> [ParameterSpec]
 
   /// Infers the output shape for an input shape, with the equalities that must hold between

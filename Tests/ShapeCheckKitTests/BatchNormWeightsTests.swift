@@ -6,7 +6,7 @@ import ShapeInference
 import ShapeSource
 import Testing
 
-/// A safetensors file of float32 tensors, built in memory.
+/// Builds a safetensors file of float32 tensors in memory.
 private func safetensors(_ tensors: [(name: String, shape: [Int], values: [Float])]) throws -> SafetensorsFile {
   var header: [String] = []
   var data: [UInt8] = []

@@ -6,7 +6,7 @@ import ShapeLayers
 import ShapeSource
 import Testing
 
-/// The convolutional fixtures: their `shapes` reports are recorded as golden files.
+/// Checks the convolutional fixtures and records their `shapes` reports as golden files.
 @Suite struct ConvFixtureTests {
   private func analyze(_ model: String) throws -> ModelAnalysis {
     ModelCheck.analyze(SourceFile(path: model, bytes: try Repository.bytes(model)))

@@ -95,7 +95,7 @@ private let reference: [LayerSummary] = [
 
 /// The four committed digits of the reference scripts.
 enum LeNetDigits {
-  /// A temporary folder of links to the digits, sorted as the scripts list them.
+  /// Creates a temporary folder of links to the digits, sorted as the scripts list them.
   static func folder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("lenet-digits-\(UUID().uuidString)")

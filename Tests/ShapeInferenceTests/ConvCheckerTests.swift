@@ -15,7 +15,7 @@ import Testing
       assert x.shape[3] == 29 - conv_1.kernel_size[1]
       assert conv_1.kernel_size[1] == 5
       """)
-    // The last assert compares a symbol with a literal, which holds by value only.
+    // The last assert compares a symbol with a literal, so it is true by value only.
     #expect(analysis.codes == ["assert.holds-only-by-value"])
   }
 

@@ -6,7 +6,7 @@ import ShapeTensor
 /// In the 2-D kinds an entry of `output_size` that is None keeps that input size, as in
 /// PyTorch.
 public struct AdaptivePoolKind: LayerKind {
-  /// Which reduction the windows use.
+  /// The reduction that each window applies.
   public enum Reduction: String, Sendable {
     case average = "Avg"
     case maximum = "Max"
@@ -21,7 +21,7 @@ public struct AdaptivePoolKind: LayerKind {
     + "input size; output element i of a size L → n reads input elements floor(i·L/n) up to "
     + "ceil((i + 1)·L/n)"
 
-  /// The average or maximum kind with 1 or 2 spatial dimensions.
+  /// Creates the average or maximum kind with 1 or 2 spatial dimensions.
   public init(_ reduction: Reduction, spatialRank: Int) {
     self.reduction = reduction
     self.spatialRank = spatialRank

@@ -103,7 +103,7 @@ public struct BatchNormKind: LayerKind {
     }
   }
 
-  /// The mean and biased variance of each channel over the batch and spatial positions, which
+  /// Computes the mean and biased variance of each channel over the batch and spatial positions, which
   /// PyTorch uses in evaluation mode when the layer keeps no running statistics.
   static func batchStatistics(_ input: Tensor) -> (mean: Tensor, variance: Tensor) {
     let channels = input.shape[1]

@@ -58,7 +58,8 @@ extension ConvolutionKind {
     return problems
   }
 
-  /// The window of spatial axis `index`, with 'valid' as zero padding; nil for 'same' padding.
+  /// Returns the window of spatial axis `index`, with 'valid' as zero padding, or nil for
+  /// 'same' padding.
   func windowAxis(_ layer: LayerInstance, _ index: Int) -> WindowAxis? {
     guard layer.string("padding") != "same",
       let kernel = layer.windowConstant("kernel_size", index),
@@ -140,7 +141,7 @@ extension ConvolutionKind {
     return nil
   }
 
-  /// The padding per spatial dimension with 'same' and 'valid' resolved.
+  /// Returns the padding per spatial dimension with 'same' and 'valid' resolved.
   func resolvedPadding(_ layer: LayerInstance) -> [ConvPadding] {
     let kernel = layer.sizes("kernel_size") ?? []
     let dilation = layer.sizes("dilation") ?? []

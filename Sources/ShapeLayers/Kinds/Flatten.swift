@@ -72,7 +72,7 @@ public struct FlattenKind: LayerKind {
     return .output(Array(input[..<start]) + [merged] + Array(input[(end + 1)...]))
   }
 
-  /// The steps that produced the merged sizes, each once, then the multiplication, such as
+  /// Lists the steps that produced the merged sizes, each once, then the multiplication, such as
   /// `'flatten' multiplies 16 · 5 · 5 = 400`.
   private func derivation(
     of merged: [ShapeDim], product: Dim, layer: LayerInstance, context: ShapeContext

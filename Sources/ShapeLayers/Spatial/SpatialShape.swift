@@ -3,12 +3,12 @@ import ShapeSymbolic
 /// Shape arithmetic shared by the convolution and pooling kinds, whose input is
 /// `[N, C, spatial...]` or unbatched `[C, spatial...]`.
 enum SpatialShape {
-  /// The names of the spatial dimensions, for messages.
+  /// Returns the input layouts with named dimensions, for messages.
   static func layoutDescription(spatialRank: Int) -> String {
     spatialRank == 1 ? "[N, C, L] or [C, L]" : "[N, C, H, W] or [C, H, W]"
   }
 
-  /// A failure when `input` has neither `spatialRank + 1` nor `spatialRank + 2` dimensions.
+  /// Returns a failure when `input` has neither `spatialRank + 1` nor `spatialRank + 2` dimensions.
   static func rankFailure(_ input: [ShapeDim], spatialRank: Int, layer: LayerInstance)
     -> ShapeFailure?
   {
@@ -32,13 +32,14 @@ enum SpatialShape {
     guard let minimum = axis.minimumInput, let span = axis.span else {
       return .failure(overflow(layer))
     }
-    let derivation = input.origin?.derivation ?? []
+    let derivation = recentSteps(input.origin?.derivation ?? [])
+
     let reason =
       "the window of '\(layer.name)' spans \(span) element\(span == 1 ? "" : "s") "
       + "(kernel_size \(axis.kernel.value), dilation \(axis.dilation.value)) and the padding adds "
       + "\(axis.padding.value) on each side"
     guard let inputValue = context.value(of: input.formula) else {
-      guard let formula = try? axis.outputFormula(for: input.formula) else {
+      guard let formula = compactFormula(axis, input: input.formula, context: context) else {
         return .failure(overflow(layer))
       }
       let step =
@@ -63,9 +64,9 @@ enum SpatialShape {
           notes: derivation + [reason, remedy(axis, inputValue: inputValue)]))
     }
     guard let size = axis.outputSize(for: inputValue) else { return .failure(overflow(layer)) }
-    var formula = (try? axis.outputFormula(for: input.formula)) ?? .constant(size)
-    // Ceil mode drops a last window that would start in the right padding, which the formula
-    // cannot express; the value is then kept as a constant.
+    var formula = compactFormula(axis, input: input.formula, context: context) ?? .constant(size)
+    // Ceil mode drops a last window that would start in the right padding. The formula cannot
+    // express that, so the value is kept as a constant.
     if context.value(of: formula) != size {
       formula = .constant(size)
     }
@@ -75,8 +76,8 @@ enum SpatialShape {
     return .success((ShapeDim(formula, origin: origin(layer, inputAxis, derivation + [step])), nil))
   }
 
-  /// The largest kernel size that fits `inputValue` with the current padding and dilation, and
-  /// the padding that would let the current window fit, in words.
+  /// Describes the largest kernel size that fits `inputValue` with the current padding and
+  /// dilation, and the padding that would let the current window fit.
   ///
   /// The caller has checked that `inputValue < span − 2·padding` without overflow, so the sums
   /// here stay below the span.
@@ -93,6 +94,33 @@ enum SpatialShape {
     options.append("padding of at least \(padding)")
     options.append("less downsampling before this layer")
     return "use " + options.joined(separator: ", or ")
+  }
+
+  /// The output formula over the layer's symbols or, when the input formula is already a
+  /// quarter of the size limit of `Dim`, as in a deep model, over the values of every bound
+  /// constant.
+  private static func compactFormula(_ axis: WindowAxis, input: Dim, context: ShapeContext) -> Dim? {
+    if input.size <= Dim.maxSize / 4, let formula = try? axis.outputFormula(for: input) {
+      return formula
+    }
+    return try? axis.withValues.outputFormula(for: context.valuesSubstituted(in: input))
+  }
+
+  /// The largest number of derivation steps a size keeps; older steps are summarized.
+  static let maxDerivationSteps = 40
+
+  /// Keeps the last steps of a long derivation behind one line that counts the others, so that
+  /// a deep model does not copy ever longer lists.
+  private static func recentSteps(_ steps: [String]) -> [String] {
+    guard steps.count > maxDerivationSteps else { return steps }
+    var earlier = steps.count - (maxDerivationSteps - 1)
+    if let first = steps.first, first.hasPrefix("… "),
+      let count = Int(first.dropFirst(2).prefix(while: \.isNumber))
+    {
+      // The line itself was counted as a step.
+      earlier += count - 1
+    }
+    return ["… \(earlier) earlier steps"] + steps.suffix(maxDerivationSteps - 1)
   }
 
   private static func origin(_ layer: LayerInstance, _ inputAxis: Int, _ derivation: [String])

@@ -43,6 +43,15 @@ struct WindowAxis: Sendable {
     ConvArithmetic.effectiveKernelSize(kernelSize: kernel.value, dilation: dilation.value)
   }
 
+  /// The same window with every constant entering formulas as its value, for formulas that
+  /// would otherwise grow past the size limit of `Dim`.
+  var withValues: WindowAxis {
+    WindowAxis(
+      kernel: WindowConstant(kernel.value), stride: WindowConstant(stride.value),
+      padding: WindowConstant(padding.value), dilation: WindowConstant(dilation.value),
+      ceilMode: ceilMode)
+  }
+
   /// The smallest input size that leaves room for one window, `span − 2·padding`, or nil on
   /// overflow.
   var minimumInput: Int? {
@@ -66,6 +75,9 @@ struct WindowAxis: Sendable {
   /// The formula is built as `(numerator + stride) // stride`, which has the same value. With a
   /// symbolic stride that keeps the `+ 1` inside one floor division, so a product of output
   /// sizes, as Flatten forms it, stays one product instead of expanding into four terms.
+  ///
+  /// NOTE: in ceil mode the formula ignores PyTorch's rule that drops a last window starting in
+  /// the right padding. `SpatialShape.slide` corrects known sizes, but not free ones.
   func outputFormula(for input: Dim) throws(SymbolicError) -> Dim {
     let gaps = try dilation.formula.multiplying(kernel.formula.subtracting(.constant(1)))
     var numerator = try input.adding(padding.formula.multiplying(.constant(2)))

@@ -44,4 +44,20 @@ import Testing
     #expect(bounds.map { $0.facts["symbol"] } == ["H", "W"])
     #expect(bounds.map { $0.facts["minimum"] } == ["10", "10"])
   }
+
+  @Test func lenetConstraintsTieWindowsToLinearSize() throws {
+    let analysis = try analyze("fixtures/lenet.nn")
+    let constraint = try #require(analysis.constraints.first { $0.layerName == "fc_1" })
+    #expect(constraint.isSatisfied)
+    let names = Set(constraint.actual.symbols.map(\.name))
+    for name in [
+      "conv_1.kernel_size[0]", "conv_1.padding[1]", "pool_1.kernel_size[0]", "conv_2.kernel_size[1]",
+      "pool_2.stride[0]", "pool_2.kernel_size[1]", "conv_2.out_channels",
+    ] {
+      #expect(names.contains(name), "\(name) is missing from \(constraint.actual)")
+    }
+    let channels = try #require(analysis.constraints.first { $0.layerName == "conv_2" })
+    #expect(channels.argument == "in_channels")
+    #expect(channels.actual.symbols.map(\.name) == ["conv_1.out_channels"])
+  }
 }

@@ -204,4 +204,19 @@ import Testing
     #expect(analysis.codes == ["arith.overflow", "arith.overflow"])
     #expect(analysis.shapeValues(of: "y") == [nil, 1, 1, 1])
   }
+
+  @Test func layerNormTupleMismatchNamesTheEntry() throws {
+    let analysis = analyze("x: Tensor[N, 6, 12]\nl = nn.LayerNorm((6, 10))\ny = l(x)\n")
+    let diagnostic = try #require(analysis.diagnostics.first)
+    #expect(diagnostic.code == .normFeatureMismatch)
+    #expect(diagnostic.message.hasPrefix("'l.normalized_shape[1]' is 10"))
+    // Replacing the whole tuple by one number would change its meaning, so there is no fix-it.
+    #expect(diagnostic.fixIts.isEmpty)
+  }
+
+  @Test func groupsMismatchSuggestsADivisor() throws {
+    let analysis = analyze("c = nn.Conv2d(12, 18, 3, groups=5)\n")
+    let diagnostic = try #require(analysis.diagnostics.first)
+    #expect(diagnostic.message.hasSuffix("such as 3"), "\(diagnostic.message)")
+  }
 }

@@ -34,15 +34,19 @@ extension ConvolutionKind {
   public func validate(_ layer: LayerInstance) -> [ArgumentProblem] {
     var problems: [ArgumentProblem] = []
     let groups = layer.integer("groups") ?? 1
-    for argument in ["in_channels", "out_channels"] {
-      if let channels = layer.integer(argument), channels % groups != 0 {
-        problems.append(
-          ArgumentProblem(
-            argument: "groups",
-            message: "'groups' of '\(layer.name)' is \(groups), which does not divide "
-              + "'\(argument)' \(channels); each group needs the same number of channels",
-            code: .groupsMismatch))
-      }
+    let inChannels = layer.integer("in_channels") ?? 1
+    let outChannels = layer.integer("out_channels") ?? 1
+    for (argument, channels) in [("in_channels", inChannels), ("out_channels", outChannels)]
+    where channels % groups != 0 {
+      let suggestion = largestCommonDivisor(of: [inChannels, outChannels], atMost: groups)
+      problems.append(
+        ArgumentProblem(
+          argument: "groups",
+          message: "'groups' of '\(layer.name)' is \(groups), which does not divide "
+            + "'\(argument)' \(channels); each group needs the same number of channels, so use "
+            + "a value that divides \(inChannels) and \(outChannels), such as \(suggestion)",
+          code: .groupsMismatch))
+      break
     }
     let strides = layer.sizes("stride") ?? []
     if layer.string("padding") == "same", strides.contains(where: { $0 != 1 }) {

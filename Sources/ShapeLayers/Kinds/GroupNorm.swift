@@ -25,7 +25,9 @@ public struct GroupNormKind: LayerKind {
       ArgumentProblem(
         argument: "num_groups",
         message: "'num_groups' of '\(layer.name)' is \(groups), which does not divide "
-          + "'num_channels' \(channels); each group needs the same number of channels",
+          + "'num_channels' \(channels); each group needs the same number of channels, so use "
+          + "a value that divides \(channels), such as "
+          + "\(largestCommonDivisor(of: [channels], atMost: groups))",
         code: .groupsMismatch)
     ]
   }

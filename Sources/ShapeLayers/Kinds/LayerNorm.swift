@@ -42,9 +42,11 @@ public struct LayerNormKind: LayerKind {
           argument: "normalized_shape"))
     }
     let first = input.count - count
+    // With several entries each is named on its own, so that no fix replaces the whole tuple.
     let requirements = (0..<count).map { index in
       DimRequirement(
-        code: .normFeatureMismatch, argument: "normalized_shape",
+        code: .normFeatureMismatch,
+        argument: count == 1 ? "normalized_shape" : "normalized_shape[\(index)]",
         expected: .symbol(layer.symbol("normalized_shape[\(index)]")), inputAxis: first + index,
         meaning: "elements in dimension \(first + index)")
     }

@@ -107,17 +107,22 @@ public struct BatchNormKind: LayerKind {
   /// PyTorch uses in evaluation mode when the layer keeps no running statistics.
   static func batchStatistics(_ input: Tensor) -> (mean: Tensor, variance: Tensor) {
     let channels = input.shape[1]
-    let plane = Tensor.elementCount(of: Array(input.shape.dropFirst(2))) ?? 0
+    let plane = max(Tensor.elementCount(of: Array(input.shape.dropFirst(2))) ?? 0, 1)
+    let count = Double(max(input.count / max(channels, 1), 1))
+    // Two passes, because the sum of squares minus the squared sum loses the variance of
+    // values with a large common offset.
     var sums = [Double](repeating: 0, count: channels)
+    for (index, value) in input.scalars.enumerated() {
+      sums[(index / plane) % channels] += Double(value)
+    }
+    let means = sums.map { $0 / count }
     var squares = [Double](repeating: 0, count: channels)
     for (index, value) in input.scalars.enumerated() {
-      let channel = (index / max(plane, 1)) % channels
-      sums[channel] += Double(value)
-      squares[channel] += Double(value) * Double(value)
+      let channel = (index / plane) % channels
+      let deviation = Double(value) - means[channel]
+      squares[channel] += deviation * deviation
     }
-    let count = Double(max(input.count / max(channels, 1), 1))
-    let means = sums.map { $0 / count }
-    let variances = zip(squares, means).map { max($0 / count - $1 * $1, 0) }
+    let variances = squares.map { $0 / count }
     return (
       Tensor(shape: [channels], scalars: means.map(Float.init)),
       Tensor(shape: [channels], scalars: variances.map(Float.init))

@@ -130,7 +130,7 @@ extension Checker {
       facts: ["symbol": range.symbol.name, "range": range.description])
   }
 
-  /// One note per step of a computed size, such as `'pool_1' maps 28 to 14: …`.
+  /// Makes one note per step of a computed size, such as `'pool_1' maps 28 to 14: …`.
   func derivationNotes(_ origin: DimOrigin) -> [Note] {
     origin.derivation.map { Note(message: $0) }
   }

@@ -3,7 +3,7 @@ import ShapeSource
 import ShapeTensor
 import Testing
 
-/// A BatchNorm layer built without a model file.
+/// Builds a BatchNorm layer without a model file.
 private func batchNorm(spatialRank: Int, features: Int, trackRunningStats: Bool = true) -> LayerInstance {
   let kind = BatchNormKind(spatialRank: spatialRank)
   return LayerInstance(

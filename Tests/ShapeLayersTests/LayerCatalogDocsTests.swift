@@ -8,7 +8,7 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("docs/layers.md")
 
-  /// The kind names in the document's second-level headings, such as `## Conv1d, Conv2d`.
+  /// Collects the kind names in the document's second-level headings, such as `## Conv1d, Conv2d`.
   private static func documentedNames() throws -> Set<String> {
     let text = try String(contentsOf: document, encoding: .utf8)
     var names: Set<String> = []

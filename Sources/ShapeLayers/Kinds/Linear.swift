@@ -49,7 +49,7 @@ public struct LinearKind: LayerKind {
 }
 
 extension LinearKind {
-  /// A failure for an input that still has spatial dimensions, such as `[N, 16, 5, 5]`, when
+  /// Returns a failure for an input that still has spatial dimensions, such as `[N, 16, 5, 5]`, when
   /// the last dimension differs from in_features but the elements per sample equal it.
   func missingFlatten(_ input: [ShapeDim], layer: LayerInstance, context: ShapeContext) -> ShapeFailure? {
     guard input.count >= 3, let features = layer.integer("in_features"),

@@ -8,7 +8,7 @@ public protocol PoolingKind: LayerKind {
 }
 
 extension PoolingKind {
-  /// The arguments that every pooling kind takes first: `kernel_size`, `stride=None` (meaning
+  /// Returns the arguments that every pooling kind takes first: `kernel_size`, `stride=None` (meaning
   /// kernel_size) and `padding=0`.
   static func windowArguments(spatialRank: Int) -> [ArgumentSpec] {
     [
@@ -42,7 +42,7 @@ extension PoolingKind {
     return []
   }
 
-  /// The window of spatial axis `index`; the stride defaults to the kernel size.
+  /// Returns the window of spatial axis `index`, whose stride defaults to the kernel size.
   func windowAxis(_ layer: LayerInstance, _ index: Int) -> WindowAxis? {
     guard let kernel = layer.windowConstant("kernel_size", index),
       let padding = layer.windowConstant("padding", index)
@@ -71,7 +71,7 @@ extension PoolingKind {
     }
   }
 
-  /// The stride to pass to a pooling kernel: empty means the kernel size.
+  /// Returns the stride to pass to a pooling kernel, where empty means the kernel size.
   func kernelStride(_ layer: LayerInstance) -> [Int] {
     layer.sizes("stride") ?? []
   }

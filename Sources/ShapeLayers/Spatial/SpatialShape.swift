@@ -96,9 +96,9 @@ enum SpatialShape {
     return "use " + options.joined(separator: ", or ")
   }
 
-  /// The output formula over the layer's symbols or, when the input formula is already a
-  /// quarter of the size limit of `Dim`, as in a deep model, over the values of every bound
-  /// constant.
+  /// Builds the output formula over the layer's symbols. When the input formula already has a
+  /// quarter of the size limit of `Dim`, as in a deep model, it uses the values of every bound
+  /// constant instead.
   private static func compactFormula(_ axis: WindowAxis, input: Dim, context: ShapeContext) -> Dim? {
     if input.size <= Dim.maxSize / 4, let formula = try? axis.outputFormula(for: input) {
       return formula

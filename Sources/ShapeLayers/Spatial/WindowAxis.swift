@@ -60,7 +60,7 @@ struct WindowAxis: Sendable {
     return overflow ? nil : span - twice
   }
 
-  /// The output size for an input of `size`, or nil when the window does not fit or the
+  /// Computes the output size for an input of `size`, or nil when the window does not fit or the
   /// arithmetic overflows.
   func outputSize(for size: Int) -> Int? {
     ConvArithmetic.outputSize(
@@ -88,7 +88,7 @@ struct WindowAxis: Sendable {
     return try numerator.adding(stride.formula).floorDividing(by: stride.formula)
   }
 
-  /// The arithmetic for one input size in words, such as `(28 + 2·2 − 1·(5 − 1) − 1) // 1 + 1`.
+  /// Writes the arithmetic for one input size, such as `(28 + 2·2 − 1·(5 − 1) − 1) // 1 + 1`.
   func arithmeticText(input: String) -> String {
     let numerator =
       "\(input) + 2·\(padding.value) − \(dilation.value)·(\(kernel.value) − 1) − 1"

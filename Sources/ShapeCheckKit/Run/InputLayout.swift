@@ -75,6 +75,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case mixedImageSizes(first: String, other: String)
   case noImages(path: String)
   case kernelFailed(String)
+  /// A tensor of the model would exceed `RunSizeLimit.maxElements`.
+  case tooLarge(String)
   case unknownClass(String, [String])
 
   public var description: String {
@@ -89,6 +91,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "the images differ in size: \(first) and \(other)"
     case .noImages(let path):
       "\(path): no images to run"
+    case .tooLarge(let message):
+      message
     case .kernelFailed(let message):
       "running the model failed: \(message)"
     case .unknownClass(let name, let known):

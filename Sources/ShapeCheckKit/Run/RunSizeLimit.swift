@@ -37,7 +37,7 @@ enum RunSizeLimit {
 
   private static let limitText = "268,435,456 elements (1 GiB of float32)"
 
-  /// The product of a shape's values, or nil when a value is unknown or the product overflows.
+  /// Multiplies a shape's values; nil when a value is unknown or the product overflows.
   private static func elementCount(_ shape: [ShapeDim], _ bindings: [Symbol: Int]) -> Int? {
     var product = 1
     for dim in shape {

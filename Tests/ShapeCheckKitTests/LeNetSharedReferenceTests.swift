@@ -1,5 +1,6 @@
 import Foundation
 import ShapeCheckKit
+import ShapeData
 import Testing
 
 /// Compares `run` on the LeNet fixture with the PyTorch reference kept beside the repository,
@@ -63,5 +64,25 @@ import Testing
     for summary in layers {
       summary.expectMatches(result.output(of: summary.layer))
     }
+  }
+
+  @Test(.enabled(if: isAvailable))
+  func seed42InitializationEqualsEveryStoredValue() throws {
+    let analysis = try ModelCheck.analyzeFile(Repository.path("fixtures/lenet.nn"))
+    let store = ParameterStore.initialized(for: analysis, seed: 42)
+    let url = SharedReferenceTests.shared.appendingPathComponent("reference/lenet_seed42.safetensors")
+    let file = try SafetensorsFile(bytes: [UInt8](try Data(contentsOf: url)))
+    var compared = 0
+    for entry in file.entries {
+      let parts = entry.name.split(separator: ".").map(String.init)
+      let reference = try file.floats(for: entry)
+      let initialized = try #require(store.tensors[parts[0]]?[parts[1]], "\(entry.name)")
+      #expect(initialized.shape == entry.shape)
+      let unequal = zip(initialized.scalars, reference).filter { $0.bitPattern != $1.bitPattern }.count
+      #expect(unequal == 0, "\(entry.name): \(unequal) values differ")
+      compared += reference.count
+    }
+    // 61,738 parameters and the 32 running statistics of bn_2.
+    #expect(compared == 61_770)
   }
 }

@@ -115,6 +115,35 @@ extension Checker {
     return predicate(result)
   }
 
+  /// Finds a value `s` that makes `formula` equal `target` when every free symbol in it is `s`,
+  /// such as `H = W = 28`, by binary search on the same assumption as `firstValue`.
+  func commonValue(in formula: Dim, equalTo target: Int) -> (symbols: [Symbol], value: Int)? {
+    let free = formula.symbols.filter { bindings[$0] == nil }.sorted { $0.name < $1.name }
+    guard free.count > 1 else { return nil }
+    func value(at size: Int) -> Int? {
+      var trial = bindings
+      for symbol in free { trial[symbol] = size }
+      return (try? formula.evaluated(trial)) ?? nil
+    }
+    // Doubling finds an upper end before the products overflow.
+    var high = 1
+    while let reached = value(at: high), reached < target {
+      guard high < FreeRange.searchLimit else { return nil }
+      high *= 2
+    }
+    guard value(at: high) != nil else { return nil }
+    var low = max(1, high / 2)
+    while low < high {
+      let middle = low + (high - low) / 2
+      if let middleValue = value(at: middle), middleValue >= target {
+        high = middle
+      } else {
+        low = middle + 1
+      }
+    }
+    return value(at: low) == target ? (free, low) : nil
+  }
+
   /// Finds the values of the one free symbol in `formula` for which it equals `target`. The
   /// search assumes that the formula does not decrease as the symbol grows. Returns nil when the
   /// formula has several free symbols, and a range without bounds when no value fits.

@@ -34,10 +34,15 @@ extension Checker {
         reportConditional(requirement, range: range, layer: layer, incoming: incoming, input: input, callRange: callRange)
         return
       }
+      var notes = [inputNote(input, callRange: callRange, layer: layer)]
+      if let expectedValue, let example = commonValue(in: incoming.formula, equalTo: expectedValue) {
+        let names = example.symbols.map(\.name).joined(separator: " = ")
+        notes.insert(Note(message: "it equals \(expectedValue) when \(names) = \(example.value), for example"), at: 0)
+      }
       report(
         .undecidedCheck,
-        "cannot decide whether '\(layer.name).\(requirement.argument)' = \(requirement.expected) equals the incoming \(requirement.meaning) \(incoming.formula); it depends on a free dimension",
-        at: layer.range(of: requirement.argument), notes: [inputNote(input, callRange: callRange, layer: layer)])
+        "cannot decide whether '\(layer.name).\(requirement.argument)' = \(expectedValue.map(String.init) ?? requirement.expected.description) equals the incoming \(requirement.meaning) \(Checker.substitutingConstants(in: incoming.formula, bindings: bindings)); it depends on a free dimension",
+        at: layer.range(of: requirement.argument), notes: notes)
     }
   }
 

@@ -219,4 +219,19 @@ import Testing
     let diagnostic = try #require(analysis.diagnostics.first)
     #expect(diagnostic.message.hasSuffix("such as 3"), "\(diagnostic.message)")
   }
+
+  @Test func twoFreeSizesGiveAnExample() throws {
+    let analysis = analyze(
+      """
+      images: Tensor[N, 1, H, W]
+      conv_1 = nn.Conv2d(1, 6, kernel_size=5, padding=2)
+      pool_1 = nn.MaxPool2d(2)
+      flatten = nn.Flatten()
+      fc_1 = nn.Linear(1176, 10)
+      y = fc_1(flatten(pool_1(conv_1(images))))
+      """)
+    let diagnostic = try #require(analysis.diagnostics.first { $0.code == .undecidedCheck })
+    #expect(diagnostic.message.contains("6 * (H // 2) * (W // 2)"), "\(diagnostic.message)")
+    #expect(diagnostic.notes.first?.message == "it equals 1176 when H = W = 28, for example")
+  }
 }

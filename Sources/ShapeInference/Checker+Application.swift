@@ -67,7 +67,9 @@ extension Checker {
   }
 
   private func apply(_ layer: LayerInstance, to tensor: TensorValue, callRange: SourceRange) -> TensorValue? {
-    let context = ShapeContext { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil }
+    let context = ShapeContext(
+      evaluate: { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil },
+      substitute: { [bindings] dim in Checker.substitutingConstants(in: dim, bindings: bindings) })
     switch layer.kind.outputShape(for: tensor.shape, of: layer, context: context) {
     case .failure(let failure):
       reportFailure(failure, layer: layer, input: tensor, callRange: callRange)
@@ -75,6 +77,9 @@ extension Checker {
     case .success(let output):
       for requirement in output.requirements {
         check(requirement, layer: layer, input: tensor, callRange: callRange)
+      }
+      for condition in output.conditions {
+        check(condition, layer: layer, input: tensor, callRange: callRange)
       }
       let id = newTensorID()
       plan.append(.apply(output: id, input: tensor.id, layer: layer, shape: output.shape))

@@ -94,11 +94,13 @@ extension Checker {
     case .sizes(let numbers) where spec.isShapeConstant:
       return .tuple(
         numbers.indices.map { index in
+          if isNoneEntry(numbers[index], of: spec) { return .none }
           let dim = layer.dimension("\(spec.name)[\(index)]")
           return .integer(IntegerValue(formula: dim.formula, value: numbers[index], origin: dim.origin))
         })
     case .sizes(let numbers):
-      return .tuple(numbers.map { .integer(IntegerValue(formula: .constant($0), value: $0)) })
+      return .tuple(
+        numbers.map { isNoneEntry($0, of: spec) ? .none : .integer(IntegerValue(formula: .constant($0), value: $0)) })
     case .float(let number): return .float(number)
     case .boolean(let flag): return .boolean(flag)
     case .string(let text): return .string(text)

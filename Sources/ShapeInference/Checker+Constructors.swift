@@ -77,7 +77,7 @@ extension Checker {
       name: name, kind: kind, arguments: values, argumentRanges: ranges,
       callRange: expression.range, constructionIndex: layers.count)
     for problem in kind.validate(layer) {
-      report(.invalidArgument, problem.message, at: layer.range(of: problem.argument))
+      report(problem.code ?? .invalidArgument, problem.message, at: layer.range(of: problem.argument))
       isValid = false
     }
     guard isValid else { return .unknown }
@@ -99,7 +99,7 @@ extension Checker {
           layer.symbol(spec.name), value: value, formula: written?.0 ?? .constant(value), range: range,
           layer: layer, expression: written?.1)
       case .sizes(let values)?:
-        for (index, value) in values.enumerated() {
+        for (index, value) in values.enumerated() where !isNoneEntry(value, of: spec) {
           define(
             layer.symbol("\(spec.name)[\(index)]"), value: value, formula: .constant(value), range: range,
             layer: layer, expression: nil)
@@ -119,6 +119,12 @@ extension Checker {
     definitions[symbol] = SymbolDefinition(
       value: value, formula: formula, range: range,
       isLiteral: expression.map(isIntegerLiteral) ?? false, layerName: layer.name)
+  }
+
+  /// Whether a tuple entry stands for `None`, which `spatialOrNone` arguments store as -1.
+  func isNoneEntry(_ value: Int, of spec: ArgumentSpec) -> Bool {
+    if case .spatialOrNone = spec.type { return value == -1 }
+    return false
   }
 
   func signature(of kind: any LayerKind) -> String {

@@ -30,10 +30,19 @@ extension Checker {
         requirement, layer: layer, incoming: incoming, expectedValue: expectedValue, actualValue: actualValue,
         input: input, callRange: callRange)
     case .unknown:
+      if let expectedValue, let range = equalityRange(of: incoming.formula, equalTo: expectedValue) {
+        reportConditional(requirement, range: range, layer: layer, incoming: incoming, input: input, callRange: callRange)
+        return
+      }
+      var notes = [inputNote(input, callRange: callRange, layer: layer)]
+      if let expectedValue, let example = commonValue(in: incoming.formula, equalTo: expectedValue) {
+        let names = example.symbols.map(\.name).joined(separator: " = ")
+        notes.insert(Note(message: "it equals \(expectedValue) when \(names) = \(example.value), for example"), at: 0)
+      }
       report(
         .undecidedCheck,
-        "cannot decide whether '\(layer.name).\(requirement.argument)' = \(requirement.expected) equals the incoming \(requirement.meaning) \(incoming.formula); it depends on a free dimension",
-        at: layer.range(of: requirement.argument), notes: [inputNote(input, callRange: callRange, layer: layer)])
+        "cannot decide whether '\(layer.name).\(requirement.argument)' = \(expectedValue.map(String.init) ?? requirement.expected.description) equals the incoming \(requirement.meaning) \(Checker.substitutingConstants(in: incoming.formula, bindings: bindings)); it depends on a free dimension",
+        at: layer.range(of: requirement.argument), notes: notes)
     }
   }
 
@@ -54,12 +63,14 @@ extension Checker {
     let argumentRange = layer.range(of: requirement.argument)
     var message =
       "'\(layer.name).\(requirement.argument)' is \(expectedText), but '\(layer.name)' receives \(actualText) \(requirement.meaning)"
-    if incoming.formula.constantValue == nil, actualValue != nil {
+    // A computed size lists its derivation in notes instead of its long formula.
+    if incoming.formula.constantValue == nil, actualValue != nil, incoming.origin?.derivation.isEmpty ?? true {
       message += " (\(incoming.formula))"
     }
     var notes: [Note] = []
     if let origin = incoming.origin {
       notes.append(producerNote(origin, actualText: actualText, expectedValue: expectedValue))
+      notes.append(contentsOf: derivationNotes(origin))
     }
     if let noOp = input.noOp {
       let edit = argumentEdit(noOp.layer, argument: noOp.remark.argument, value: noOp.remark.suggestedValue)
@@ -96,5 +107,36 @@ extension Checker {
           edits: [TextEdit(range: definition.range, replacement: String(expectedValue))]))
     }
     return Note(message: "the \(actualText) comes from \(origin.description) here", range: origin.range, fixIts: fixIts)
+  }
+
+  /// Reports an equality that holds only for some values of one free dimension, or for none.
+  // swiftlint:disable:next function_parameter_count
+  private func reportConditional(
+    _ requirement: DimRequirement, range: FreeRange, layer: LayerInstance, incoming: ShapeDim,
+    input: TensorValue, callRange: SourceRange
+  ) {
+    let constant = "'\(layer.name).\(requirement.argument)'"
+    let value = (try? requirement.expected.evaluated(bindings)).flatMap { $0 }.map(String.init) ?? "\(requirement.expected)"
+    var notes = incoming.origin.map { derivationNotes($0) } ?? []
+    notes.append(inputNote(input, callRange: callRange, layer: layer))
+    guard range.lower != nil else {
+      report(
+        requirement.code,
+        "\(constant) is \(value), but the \(requirement.meaning) that '\(layer.name)' receives "
+          + "are \(value) for no value of \(range.symbol.name)",
+        at: layer.range(of: requirement.argument), notes: notes)
+      return
+    }
+    report(
+      .conditionalShape,
+      "\(constant) is \(value), which equals the \(requirement.meaning) that '\(layer.name)' "
+        + "receives only when \(range.description)",
+      at: layer.range(of: requirement.argument), notes: notes,
+      facts: ["symbol": range.symbol.name, "range": range.description])
+  }
+
+  /// Makes one note per step of a computed size, such as `'pool_1' maps 28 to 14: …`.
+  func derivationNotes(_ origin: DimOrigin) -> [Note] {
+    origin.derivation.map { Note(message: $0) }
   }
 }

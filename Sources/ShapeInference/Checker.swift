@@ -50,6 +50,8 @@ final class Checker {
   /// Layer constants that a satisfied requirement ties to an incoming formula, such as
   /// `linear_2.in_features` to `linear_1.out_features`.
   var equalities: [Symbol: Dim] = [:]
+  /// The largest lower bound that a window puts on each free dimension, with its warning.
+  var freeBounds: [Symbol: (minimum: Int, diagnostic: Diagnostic)] = [:]
   var nextTensorID = 0
   var usedLayerNames: Set<String> = []
 
@@ -63,6 +65,7 @@ final class Checker {
     for statement in tree.statements {
       check(statement)
     }
+    reportFreeBounds()
   }
 
   func result() -> ModelAnalysis {

@@ -53,6 +53,11 @@ public struct ParameterRecord: Sendable {
   public var layer: LayerInstance
   public var spec: ParameterSpec
 
+  public init(layer: LayerInstance, spec: ParameterSpec) {
+    self.layer = layer
+    self.spec = spec
+  }
+
   public var qualifiedName: String { "\(layer.name).\(spec.name)" }
 }
 

@@ -107,8 +107,14 @@ extension ModelAnalysis {
     #expect(diagnostic.notes.contains { $0.message.contains("changed nothing") })
   }
 
-  @Test func freeDimensionCheckIsUndecided() {
+  @Test func freeDimensionCheckGivesItsValue() {
     let analysis = analyze("x: Tensor[N]\nl = nn.Linear(784, 30)\ny = l(x)\n")
+    #expect(analysis.codes == ["shape.conditional"])
+    #expect(analysis.diagnostics.first?.facts["range"] == "N = 784")
+  }
+
+  @Test func checkOnTwoFreeDimensionsIsUndecided() {
+    let analysis = analyze("x: Tensor[N, H * W]\nl = nn.Linear(784, 30)\ny = l(x)\n")
     #expect(analysis.codes == ["shape.undecided"])
   }
 

@@ -76,6 +76,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case mixedImageSizes(first: String, other: String)
   case noImages(path: String)
   case kernelFailed(String)
+  /// A tensor of the model would exceed `RunSizeLimit.maxElements`.
+  case tooLarge(String)
   case unknownClass(String, [String])
   /// A kernel failed on an input of exactly the inferred shape: a bug in shapecheck.
   case internalFailure(String)
@@ -92,6 +94,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "the images differ in size: \(first) and \(other)"
     case .noImages(let path):
       "\(path): no images to run"
+    case .tooLarge(let message):
+      message
     case .kernelFailed(let message):
       "running the model failed: \(message)"
     case .internalFailure(let message):

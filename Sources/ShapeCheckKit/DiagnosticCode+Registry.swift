@@ -24,7 +24,9 @@ extension DiagnosticCode {
   /// The codes declared by the layer module.
   static let layerCodes: [DiagnosticCode] = [
     .featureMismatch, .rankMismatch, .dimensionOutOfRange, .unflattenMismatch, .undecidedCheck,
-    .arithmeticOverflow, .divisionByZero,
+    .arithmeticOverflow, .divisionByZero, .channelMismatch, .windowTooLarge,
+    .normFeatureMismatch, .flattenedSizeMismatch, .missingFlatten, .conditionalShape,
+    .groupsMismatch, .samePaddingStride, .paddingTooLarge,
   ]
 
   /// The codes of suppression comments.

@@ -4,7 +4,7 @@
 public enum CheckerLimits {
   /// The deepest nesting of Sequentials inside one another, counting the outer one.
   public static let maxSequentialDepth = 100
-  /// The maximum number of single-layer applications in one file. A layer inside an applied Sequential
-  /// counts once for each time it runs.
+  /// The maximum number of single-layer applications in one file. A layer inside an applied
+  /// Sequential counts once for each time it runs.
   public static let maxLayerApplications = 1_000_000
 }

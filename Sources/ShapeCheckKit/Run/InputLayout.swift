@@ -77,6 +77,9 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case noImages(path: String)
   case kernelFailed(String)
   case unknownClass(String, [String])
+  /// One tensor, or all tensors together when `tensor` is nil, need more Float32 elements than
+  /// `limit`. `elements` is nil when the count overflows 64 bits.
+  case tooLarge(tensor: String?, elements: Int?, limit: Int)
 
   public var description: String {
     switch self {
@@ -94,6 +97,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "running the model failed: \(message)"
     case .unknownClass(let name, let known):
       "'\(name)' is not a class of the data; the classes are \(known.joined(separator: ", "))"
+    case .tooLarge(let tensor, let elements, let limit):
+      "\(tensor ?? "the parameters and activations of one forward pass") would take \(elements.map(groupedDigits) ?? "more than 2^63") Float32 elements, more than the limit of \(groupedDigits(limit)) (1 GiB) that 'run' allocates; make the layers smaller, or use 'check' and 'shapes', which allocate no tensors"
     }
   }
 }

@@ -71,6 +71,7 @@ public enum ModelRun {
         for: analysis, pixelsPerImage: first.image.pixels.count, width: first.image.width, height: first.image.height)
     } catch { throw .run(error) }
     try checkImageSizes(dataset)
+    do { try RunMemoryBudget.check(analysis, layout: layout, imageCount: dataset.items.count) } catch { throw .run(error) }
     let (parameters, source) = try loadParameters(options, analysis: analysis)
     let runner = ModelRunner(analysis: analysis, parameters: parameters)
     var execution = Execution(runner: runner, layout: layout, dataset: dataset, positiveClass: options.positiveClass)

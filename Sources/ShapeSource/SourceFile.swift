@@ -1,8 +1,8 @@
 /// A model file's bytes with a table of line starts, for mapping UTF-8 offsets to lines and columns.
 ///
 /// The text is kept as the raw bytes that were read, so offsets stay valid even when the file
-/// contains bytes that are not UTF-8. Lines end at `\n`; a `\r` before it belongs to the line
-/// ending, not to the line's text.
+/// contains bytes that are not UTF-8. Lines end at `\n`, `\r\n` or a lone `\r`, as the lexer
+/// reads them, and the line ending is not part of the line's text.
 public struct SourceFile: Sendable {
   /// The path as the user gave it; printed in diagnostics.
   public let path: String
@@ -17,8 +17,13 @@ public struct SourceFile: Sendable {
     self.path = path
     self.bytes = bytes
     var starts = [0]
-    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(index + 1)
+    for (index, byte) in bytes.enumerated() {
+      let isLineFeed = byte == UInt8(ascii: "\n")
+      let isLoneReturn =
+        byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))
+      if isLineFeed || isLoneReturn {
+        starts.append(index + 1)
+      }
     }
     self.lineStarts = starts
   }

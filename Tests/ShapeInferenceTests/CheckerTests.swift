@@ -156,6 +156,13 @@ extension ModelAnalysis {
     #expect(analysis.codes == [expectedCode])
   }
 
+  @Test func carriageReturnLinesLocateDiagnostics() throws {
+    let analysis = analyze("x: Tensor[784]\rl = nn.Linear(78, 3)\ry = l(x)\r")
+    let position = try #require(analysis.position(of: "shape.feature-mismatch"))
+    #expect(position.line == 2)
+    #expect(position.column == 15)
+  }
+
   @Test func useBeforeDefinitionPointsAtDefinition() throws {
     let analysis = analyze("x: Tensor[784]\ny = l(x)\nl = nn.Linear(784, 3)\n")
     let diagnostic = try #require(analysis.diagnostics.first)

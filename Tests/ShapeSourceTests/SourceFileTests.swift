@@ -16,6 +16,19 @@ import Testing
     #expect(file.lineText(9).isEmpty)
   }
 
+  @Test func loneCarriageReturnEndsLine() {
+    let file = SourceFile(path: "a.nn", text: "ab\rcd\r\ref\r\n\rgh")
+    #expect(file.location(of: 3) == SourceLocation(offset: 3, line: 2, column: 1))
+    #expect(file.location(of: 7) == SourceLocation(offset: 7, line: 4, column: 1))
+    #expect(file.location(of: 12) == SourceLocation(offset: 12, line: 6, column: 1))
+    #expect(file.lineText(1) == "ab")
+    #expect(file.lineText(2) == "cd")
+    #expect(file.lineText(3).isEmpty)
+    #expect(file.lineText(4) == "ef")
+    #expect(file.lineText(5).isEmpty)
+    #expect(file.lineText(6) == "gh")
+  }
+
   @Test func characterColumnCountsMultibyteAsOne() {
     let file = SourceFile(path: "a.nn", text: "é = x")
     // "é" is two bytes, so byte column 4 ('=') is character column 3.

@@ -163,6 +163,16 @@ extension ModelAnalysis {
     #expect(position.column == 15)
   }
 
+  @Test func dropoutOutOfRangeNamesRange() {
+    for value in ["2", "1.5", "-0.1"] {
+      let analysis = analyze("drop = nn.Dropout(p=\(value))\n")
+      #expect(analysis.codes == ["layer.invalid-argument"])
+      #expect(
+        analysis.diagnostics.first?.message == "'p' of 'drop' must be a number from 0 to 1, but is \(value)")
+    }
+    #expect(analyze("drop = nn.Dropout(p=1)\n").codes.isEmpty)
+  }
+
   @Test func useBeforeDefinitionPointsAtDefinition() throws {
     let analysis = analyze("x: Tensor[784]\ny = l(x)\nl = nn.Linear(784, 3)\n")
     let diagnostic = try #require(analysis.diagnostics.first)

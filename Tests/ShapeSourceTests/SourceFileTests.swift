@@ -35,6 +35,22 @@ import Testing
     #expect(file.characterColumn(line: 1, byteColumn: 4) == 3)
   }
 
+  @Test func characterColumnAcrossCheckpoints() {
+    // Line 2 starts at byte 3, off any 64-byte boundary, and its 'é's cross several of them.
+    let text = "ab\n" + String(repeating: "é", count: 100) + "x" + String(repeating: "ü", count: 30)
+    let file = SourceFile(path: "a.nn", text: text)
+    #expect(file.characterColumn(line: 2, byteColumn: 201) == 101)
+    #expect(file.characterColumn(line: 2, byteColumn: 202) == 102)
+    #expect(file.characterColumn(line: 2, byteColumn: 262) == 132)
+    #expect(file.characterColumn(line: 2, byteColumn: 9_999) == 132)
+    #expect(file.characterColumn(line: 1, byteColumn: 3) == 3)
+  }
+
+  @Test func characterColumnAtEndOfExactMultiple() {
+    let file = SourceFile(path: "a.nn", text: String(repeating: "é", count: 64))
+    #expect(file.characterColumn(line: 1, byteColumn: 129) == 65)
+  }
+
   @Test func offsetsPastEndAreClamped() {
     let file = SourceFile(path: "a.nn", text: "ab")
     #expect(file.location(of: 99).offset == 2)

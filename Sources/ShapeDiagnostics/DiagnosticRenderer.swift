@@ -40,7 +40,7 @@ public struct DiagnosticRenderer: Sendable {
           source: source, range: range, severity: .note, message: note.message, code: nil)
         output += snippet(source: source, range: range)
       } else {
-        output += "\(style.apply(.note, to: "note:")) \(note.message)\n"
+        output += "\(style.apply(.note, to: "note:")) \(sanitized(note.message))\n"
       }
       output += fixItLines(note.fixIts)
     }
@@ -52,10 +52,12 @@ public struct DiagnosticRenderer: Sendable {
     code: DiagnosticCode?
   ) -> String {
     let location = source.location(of: range.start)
-    let place = style.apply(.location, to: "\(source.path):\(location.line):\(location.column):")
+    // Messages quote string literals of the model file, and paths come from the file system,
+    // so both are sanitized like snippets: one diagnostic stays one line, without escapes.
+    let place = style.apply(.location, to: "\(sanitized(source.path)):\(location.line):\(location.column):")
     let label = style.apply(severity.textRole, to: "\(severity.rawValue):")
     let suffix = code.map { " [\($0.id)]" } ?? ""
-    return "\(place) \(label) \(style.apply(.message, to: message))\(suffix)\n"
+    return "\(place) \(label) \(style.apply(.message, to: sanitized(message)))\(suffix)\n"
   }
 
   private func snippet(source: SourceFile, range: SourceRange) -> String {
@@ -121,7 +123,7 @@ public struct DiagnosticRenderer: Sendable {
   public static let maxSnippetWidth = 120
 
   private func fixItLines(_ fixIts: [FixIt]) -> String {
-    fixIts.map { "  \(style.apply(.fixIt, to: "fix-it:")) \($0.message)\n" }.joined()
+    fixIts.map { "  \(style.apply(.fixIt, to: "fix-it:")) \(sanitized($0.message))\n" }.joined()
   }
 
   /// Replaces control characters other than tab with U+FFFD so a hostile file cannot send

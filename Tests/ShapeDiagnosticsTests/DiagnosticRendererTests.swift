@@ -57,6 +57,20 @@ private let sampleCode = DiagnosticCode("test.sample", .error, summary: "A sampl
     #expect(elapsed < .seconds(30))
   }
 
+  @Test func controlCharactersInMessageAndPathAreReplaced() {
+    let source = SourceFile(path: "m\n.nn", text: "x = 1\n")
+    let diagnostic = Diagnostic(
+      code: sampleCode, message: "is '\u{1B}[31mred\nfake: error'", range: SourceRange(start: 4, end: 5),
+      notes: [Note(message: "note \u{7}")],
+      fixIts: [FixIt(message: "fix \r", edits: [TextEdit(range: .at(4), replacement: "2")])])
+    let text = DiagnosticRenderer().render(diagnostic, in: source)
+    #expect(!text.contains("\u{1B}"))
+    #expect(!text.contains("\u{7}"))
+    #expect(!text.contains("\r"))
+    #expect(text.hasPrefix("m\u{FFFD}.nn:1:5: error: is '\u{FFFD}[31mred\u{FFFD}fake: error' [test.sample]\n"))
+    #expect(text.split(separator: "\n").count == 5)
+  }
+
   @Test func caretIgnoresMultibytePrefix() {
     let source = SourceFile(path: "m.nn", text: "é = ab")
     let diagnostic = Diagnostic(code: sampleCode, message: "m", range: SourceRange(start: 5, end: 7))

@@ -173,6 +173,24 @@ extension ModelAnalysis {
     #expect(analyze("drop = nn.Dropout(p=1)\n").codes.isEmpty)
   }
 
+  @Test func manyUnflattenSizesAreTooComplexNotOverflow() {
+    let ones = Array(repeating: "1", count: 1_000).joined(separator: ", ")
+    let analysis = analyze("x: Tensor[4, 784]\nu = nn.Unflatten(1, (\(ones), 784))\ny = u(x)\n")
+    #expect(analysis.codes == ["arith.too-complex"])
+    #expect(
+      analysis.diagnostics.first?.message
+        == "the product of the sizes of 'u' is a formula too large to simplify; use fewer sizes")
+  }
+
+  @Test func unflattenProductOverflowIsOverflow() {
+    let analysis = analyze("x: Tensor[4, 784]\nu = nn.Unflatten(1, (2 ** 40, 2 ** 40))\ny = u(x)\n")
+    #expect(analysis.codes == ["arith.overflow"])
+    #expect(analysis.position(of: "arith.overflow")?.line == 2)
+    #expect(
+      analysis.diagnostics.first?.message
+        == "'u.unflattened_size' = u.unflattened_size[0] * u.unflattened_size[1] overflows 64-bit integers for the current constants")
+  }
+
   @Test func useBeforeDefinitionPointsAtDefinition() throws {
     let analysis = analyze("x: Tensor[784]\ny = l(x)\nl = nn.Linear(784, 3)\n")
     let diagnostic = try #require(analysis.diagnostics.first)

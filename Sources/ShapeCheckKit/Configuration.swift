@@ -40,7 +40,7 @@ public struct Configuration: Sendable, Equatable {
     do {
       document = try JSONValue.parse(bytes)
     } catch {
-      throw invalid(path, "the file is not valid JSON")
+      throw invalid(path, "the file is not valid JSON" + syntaxErrorDetail(bytes))
     }
     guard case .object(let members) = document else {
       throw invalid(path, "the file must contain one JSON object")
@@ -83,6 +83,18 @@ public struct Configuration: Sendable, Equatable {
       codes.insert(code)
     }
     return codes
+  }
+
+  /// Returns Foundation's description of the first JSON syntax error, such as "Invalid value
+  /// around character 15.", as a suffix, because JSONDecoder's error does not say where it is.
+  private static func syntaxErrorDetail(_ bytes: [UInt8]) -> String {
+    do {
+      _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+      return ""
+    } catch let error as NSError {
+      guard let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String, !detail.isEmpty else { return "" }
+      return ": " + detail
+    }
   }
 
   private static func invalid(_ path: String, _ reason: String) -> InputError {

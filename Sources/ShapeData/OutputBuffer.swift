@@ -6,7 +6,7 @@
 struct OutputBuffer: ~Copyable {
   private var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
-  private var capacity: Int
+  private(set) var capacity: Int
   /// The byte limit reported in `outputExceedsLimit`.
   let limit: Int
 
@@ -77,11 +77,13 @@ struct OutputBuffer: ~Copyable {
       throw .outputExceedsLimit(limit: limit)
     }
     if needed <= capacity { return }
+    // Past half the limit the next step is the limit itself. Growing only to `needed` there
+    // would copy the whole buffer on every append, which is quadratic in the output size.
     var newCapacity = max(capacity, 256)
-    while newCapacity < needed && newCapacity < limit / 2 {
-      newCapacity *= 2
+    while newCapacity < needed {
+      newCapacity = newCapacity > limit / 2 ? limit : newCapacity * 2
     }
-    newCapacity = min(max(newCapacity, needed), limit)
+    newCapacity = min(newCapacity, limit)
     let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
     newBase.update(from: base, count: count)
     base.deallocate()

@@ -16,6 +16,7 @@ extension Checker {
     let input = evaluate(argument.value)
     switch input {
     case .tensor(let tensor):
+      guard reserveApplications(of: layer, at: expression.range) else { return .unknown }
       guard let output = apply(layer, to: tensor, callRange: expression.range) else { return .unknown }
       if case .sequential(let sequential) = layer {
         activations.append(
@@ -38,6 +39,28 @@ extension Checker {
         at: argument.value.range)
       return .unknown
     }
+  }
+
+  /// Counts the single layers that applying `layer` runs against the file's limit. Past the
+  /// limit it reports the first such call and returns false.
+  private func reserveApplications(of layer: LayerReference, at range: SourceRange) -> Bool {
+    let count: Int
+    switch layer {
+    case .single: count = 1
+    case .sequential(let sequential): count = sequential.layerApplications
+    }
+    guard count <= CheckerLimits.maxLayerApplications - layerApplications else {
+      if !isOverApplicationLimit {
+        isOverApplicationLimit = true
+        report(
+          .modelTooLarge,
+          "the file applies more than the limit of \(CheckerLimits.maxLayerApplications) layers, counting each layer of an applied Sequential; split the model into several files",
+          at: range)
+      }
+      return false
+    }
+    layerApplications += count
+    return true
   }
 
   /// Applies a layer or Sequential, returning the output and, for a Sequential, every step.

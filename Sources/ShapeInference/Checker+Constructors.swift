@@ -213,6 +213,20 @@ extension Checker {
     }
     guard isValid else { return .unknown }
     let sequential = SequentialInstance(name: name, children: children, callRange: expression.range)
+    if sequential.depth > CheckerLimits.maxSequentialDepth {
+      report(
+        .modelTooLarge,
+        "'\(name)' nests Sequentials \(sequential.depth) levels deep, more than the limit of \(CheckerLimits.maxSequentialDepth); put the layers of inner Sequentials into fewer levels",
+        at: expression.range)
+      return .unknown
+    }
+    if sequential.layerApplications > CheckerLimits.maxLayerApplications {
+      report(
+        .modelTooLarge,
+        "'\(name)' runs more than the limit of \(CheckerLimits.maxLayerApplications) layers when applied, because it contains Sequentials that run their layers once for each time they appear; contain them fewer times",
+        at: expression.range)
+      return .unknown
+    }
     sequentials.append(sequential)
     return .layer(.sequential(sequential))
   }

@@ -9,8 +9,26 @@ extension Checker {
   func check(_ requirement: DimRequirement, layer: LayerInstance, input: TensorValue, callRange: SourceRange) {
     guard input.shape.indices.contains(requirement.inputAxis) else { return }
     let incoming = input.shape[requirement.inputAxis]
-    let expectedValue = (try? requirement.expected.evaluated(bindings)) ?? nil
-    let actualValue = (try? incoming.formula.evaluated(bindings)) ?? nil
+    // A value that overflows is an error of its own. Treated as unknown, it would pass as a
+    // check that depends on a free dimension.
+    let expectedValue: Int?
+    let actualValue: Int?
+    do {
+      expectedValue = try requirement.expected.evaluated(bindings)
+    } catch {
+      reportEvaluationFailure(
+        error, of: "'\(layer.name).\(requirement.argument)' = \(requirement.expected)",
+        at: layer.range(of: requirement.argument), note: inputNote(input, callRange: callRange, layer: layer))
+      return
+    }
+    do {
+      actualValue = try incoming.formula.evaluated(bindings)
+    } catch {
+      reportEvaluationFailure(
+        error, of: "the incoming \(requirement.meaning) \(incoming.formula)", at: callRange,
+        note: inputNote(input, callRange: callRange, layer: layer))
+      return
+    }
     let decision: Decision
     if let expectedValue, let actualValue {
       decision = expectedValue == actualValue ? .yes : .no
@@ -43,6 +61,15 @@ extension Checker {
         .undecidedCheck,
         "cannot decide whether '\(layer.name).\(requirement.argument)' = \(expectedValue.map(String.init) ?? requirement.expected.description) equals the incoming \(requirement.meaning) \(Checker.substitutingConstants(in: incoming.formula, bindings: bindings)); it depends on a free dimension",
         at: layer.range(of: requirement.argument), notes: notes)
+    }
+  }
+
+  private func reportEvaluationFailure(_ error: SymbolicError, of subject: String, at range: SourceRange, note: Note) {
+    switch error {
+    case .divisionByZero:
+      report(.divisionByZero, "\(subject) divides by zero for the current constants", at: range, notes: [note])
+    case .overflow, .tooComplex:
+      report(.arithmeticOverflow, "\(subject) overflows 64-bit integers for the current constants", at: range, notes: [note])
     }
   }
 

@@ -54,6 +54,9 @@ final class Checker {
   var freeBounds: [Symbol: (minimum: Int, diagnostic: Diagnostic)] = [:]
   var nextTensorID = 0
   var usedLayerNames: Set<String> = []
+  /// Single layers run by the applications so far, against `CheckerLimits.maxLayerApplications`.
+  var layerApplications = 0
+  var isOverApplicationLimit = false
 
   init(tree: SyntaxTree, catalog: LayerCatalog) {
     self.tree = tree
@@ -107,7 +110,9 @@ final class Checker {
 
   func assign(target: Identifier, value expression: Expression) {
     let value = evaluate(expression, nameHint: target.name)
-    if let existing = scope[target.name], existing.isFixed || !isTensor(value) {
+    // A name whose value is unknown already has an error, and an unknown value may be a tensor,
+    // so neither side of such a rebinding is reported again.
+    if let existing = scope[target.name], !isUnknown(existing.value), existing.isFixed || !mayBeTensor(value) {
       report(
         .redefinedName,
         "'\(target.name)' is already defined; give this \(describeForRedefinition(value)) another name",
@@ -124,11 +129,18 @@ final class Checker {
     default:
       break
     }
-    scope[target.name] = Binding(value: stored, range: target.range, isFixed: !isTensor(value))
+    scope[target.name] = Binding(value: stored, range: target.range, isFixed: !mayBeTensor(value))
   }
 
-  private func isTensor(_ value: Value) -> Bool {
-    if case .tensor = value { return true }
+  private func mayBeTensor(_ value: Value) -> Bool {
+    switch value {
+    case .tensor, .unknown: true
+    default: false
+    }
+  }
+
+  private func isUnknown(_ value: Value) -> Bool {
+    if case .unknown = value { return true }
     return false
   }
 

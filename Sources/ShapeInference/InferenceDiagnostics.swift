@@ -54,6 +54,7 @@ extension DiagnosticCode {
 }
 
 extension DiagnosticCode {
-  public static let formulaTooComplex = DiagnosticCode(
-    "arith.too-complex", .error, summary: "A formula grows past the size the simplifier accepts.")
+  public static let modelTooLarge = DiagnosticCode(
+    "model.too-large", .error,
+    summary: "Sequentials are nested too deeply, or the file applies too many layers, for the checker's limits.")
 }

@@ -62,7 +62,10 @@ public indirect enum ArgumentType: Sendable, CustomStringConvertible {
     switch self {
     case .integer(let minimum): minimum == 1 ? "a positive integer" : "an integer ≥ \(minimum)"
     case .dimensionIndex: "an integer dimension index"
-    case .float: "a number"
+    case .float(let minimum?, let maximum?): "a number from \(bound(minimum)) to \(bound(maximum))"
+    case .float(let minimum?, nil): "a number of at least \(bound(minimum))"
+    case .float(nil, let maximum?): "a number of at most \(bound(maximum))"
+    case .float(nil, nil): "a number"
     case .boolean: "'True' or 'False'"
     case .string(let allowed): "one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")
     case .optional(let wrapped): "'None' or \(wrapped)"
@@ -75,6 +78,11 @@ public indirect enum ArgumentType: Sendable, CustomStringConvertible {
     case .either(let types): types.map(\.description).joined(separator: ", or ")
     case .any: "any value"
     }
+  }
+
+  /// Formats a bound without a fraction when it is whole: `0`, `1`, `0.5`.
+  private func bound(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 }
 

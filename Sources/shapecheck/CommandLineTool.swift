@@ -44,7 +44,9 @@ enum CommandLineTool {
       return usageFailure(UsageError(message: "unknown command '\(first)'", command: nil))
     }
     let spec = command.spec
-    if rest.contains("--help") || rest.contains("-h") {
+    // After `--` every argument is a path, even one named `--help`.
+    let options = rest.prefix { $0 != "--" }
+    if options.contains("--help") || options.contains("-h") {
       Output.standardOutput(commandHelp(spec))
       return .success
     }

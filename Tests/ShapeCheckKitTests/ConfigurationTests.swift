@@ -21,6 +21,7 @@ import Testing
 
   @Test(arguments: [
     ("not json", "not valid JSON"),
+    ("{\"warningsAsErrors\": true,\n \"format\": }", "not valid JSON: Invalid value around character 38."),
     ("[]", "one JSON object"),
     (#"{"warningsAsErrors": 1}"#, "'warningsAsErrors' must be true or false"),
     (#"{"warningsAsErrors": "yes"}"#, "'warningsAsErrors' must be true or false"),

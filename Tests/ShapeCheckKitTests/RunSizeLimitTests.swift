@@ -20,11 +20,12 @@ import Testing
 
   @Test func hugeActivationIsRejected() throws {
     let error = try runError("images: Tensor[1, 28, 28]\nc = nn.Conv2d(1, 1000000, 3)\ny = c(images)\n")
-    #expect(error?.description.hasPrefix("the output of 'c' would have more than 268,435,456") == true)
+    #expect(error?.description.hasPrefix("the output of 'c' would take") == true)
+    #expect(error?.description.contains("more than the limit of 268,435,456") == true)
   }
 
   @Test func hugeParametersAreRejected() throws {
     let error = try runError("x: Tensor[784]\nc = nn.Linear(784, 100000000)\ny = c(x)\n")
-    #expect(error?.description.hasPrefix("the parameters up to 'c.weight' have more than") == true)
+    #expect(error?.description.hasPrefix("'c.weight' would take 78,400,000,000 Float32 elements") == true)
   }
 }

@@ -10,6 +10,17 @@ import Testing
     #expect(BuiltTool.executable != nil, "\(BuiltTool.LookupError())")
   }
 
+  @Test func helpAfterDoubleDashIsAPath() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shapecheck-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let model = try Data(contentsOf: BuiltTool.repositoryRoot.appendingPathComponent(Self.model))
+    try model.write(to: folder.appendingPathComponent("--help"))
+    let result = try BuiltTool.run(["check", "--", "--help"], in: folder.path)
+    #expect(result.status == 1)
+    #expect(result.standardOutput.hasPrefix("--help:9:34: error: "))
+  }
+
   @Test func jsonOutputParses() throws {
     let result = try BuiltTool.run(["check", Self.model, "--format", "json"])
     #expect(result.status == 1)

@@ -98,9 +98,16 @@ struct ClassificationTally {
   var total = 0
   var isApplicable = true
 
-  /// Nil when the data have no labels or not exactly two classes.
+  /// Nil when the data have no labels or not exactly two classes. With `positiveClass` set it
+  /// throws instead, because the option would otherwise be ignored without a word.
   init?(dataset: Dataset, positiveClass: String?) throws(RunError) {
-    guard dataset.classNames.count == 2, dataset.items.allSatisfy({ $0.label != nil }) else { return nil }
+    let isLabelled = dataset.items.allSatisfy { $0.label != nil }
+    guard dataset.classNames.count == 2, isLabelled else {
+      if let positiveClass {
+        throw .positiveClassNotApplicable(positiveClass, isLabelled ? dataset.classNames : [])
+      }
+      return nil
+    }
     let chosen = positiveClass ?? dataset.classNames[0]
     guard let other = dataset.classNames.first(where: { $0 != chosen }), dataset.classNames.contains(chosen) else {
       throw .unknownClass(chosen, dataset.classNames)

@@ -76,11 +76,15 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case mixedImageSizes(first: String, other: String)
   case noImages(path: String)
   case kernelFailed(String)
-  /// A tensor of the model would exceed `RunSizeLimit.maxElements`.
-  case tooLarge(String)
   case unknownClass(String, [String])
   /// A kernel failed on an input of exactly the inferred shape: a bug in shapecheck.
   case internalFailure(String)
+  /// `--positive-class` was given, but the data are not labelled with exactly two classes,
+  /// which are listed (empty when some images have no label).
+  case positiveClassNotApplicable(String, [String])
+  /// One tensor, or all tensors together when `tensor` is nil, need more Float32 elements than
+  /// `limit`. `elements` is nil when the count overflows 64 bits.
+  case tooLarge(tensor: String?, elements: Int?, limit: Int)
 
   public var description: String {
     switch self {
@@ -94,14 +98,18 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "the images differ in size: \(first) and \(other)"
     case .noImages(let path):
       "\(path): no images to run"
-    case .tooLarge(let message):
-      message
     case .kernelFailed(let message):
       "running the model failed: \(message)"
     case .internalFailure(let message):
       "internal failure: \(message); please report this with the model file"
     case .unknownClass(let name, let known):
       "'\(name)' is not a class of the data; the classes are \(known.joined(separator: ", "))"
+    case .positiveClassNotApplicable(let name, let classes) where classes.isEmpty:
+      "--positive-class '\(name)' needs images labelled with two classes, but some images have no label; label them by folder or with labels.csv, or drop the option"
+    case .positiveClassNotApplicable(let name, let classes):
+      "--positive-class '\(name)' needs images labelled with exactly two classes, but the data have \(classes.count) (\(classes.joined(separator: ", "))); drop the option"
+    case .tooLarge(let tensor, let elements, let limit):
+      "\(tensor ?? "the parameters and activations of one forward pass") would take \(elements.map(groupedDigits) ?? "more than 2^63") Float32 elements, more than the limit of \(groupedDigits(limit)) (1 GiB) that 'run' allocates; make the layers smaller, or use 'check' and 'shapes', which allocate no tensors"
     }
   }
 }

@@ -79,8 +79,7 @@ public enum ModelRun {
         for: analysis, pixelsPerImage: first.image.pixels.count, width: first.image.width, height: first.image.height)
     } catch { throw .run(error) }
     try checkImageSizes(dataset)
-    let batch = layout.batchSymbol.map { [$0: dataset.items.count] } ?? [:]
-    do throws(RunError) { try RunSizeLimit.check(analysis, extra: batch) } catch { throw .run(error) }
+    do { try RunMemoryBudget.check(analysis, layout: layout, imageCount: dataset.items.count) } catch { throw .run(error) }
     let (parameters, source) = try loadParameters(options, analysis: analysis)
     let runner = ModelRunner(analysis: analysis, parameters: parameters)
     var execution = Execution(runner: runner, layout: layout, dataset: dataset, positiveClass: options.positiveClass)

@@ -56,13 +56,11 @@ public struct FlattenKind: LayerKind {
     }
     var product = Dim.constant(1)
     for dim in input[start...end] {
-      guard let next = try? product.multiplying(dim.formula) else {
-        return .failure(
-          ShapeFailure(
-            code: .arithmeticOverflow,
-            message: "the flattened size of '\(layer.name)' overflows 64-bit integers"))
+      do {
+        product = try product.multiplying(dim.formula)
+      } catch {
+        return .failure(.arithmetic(error, subject: "the flattened size of '\(layer.name)'"))
       }
-      product = next
     }
     let origin = DimOrigin(
       description: "'\(layer.name)' (the product of dimensions \(start)...\(end))",

@@ -54,7 +54,11 @@ enum CommandLineTool {
       let parsed = try ArgumentParser.parse(rest, spec: spec)
       return try command.run(parsed)
     } catch {
-      return usageFailure(error)
+      // An option value rejected inside a command, such as '--color maybe', still belongs to
+      // that command's usage.
+      var failure = error
+      if failure.command == nil { failure.command = spec.name }
+      return usageFailure(failure)
     }
   }
 

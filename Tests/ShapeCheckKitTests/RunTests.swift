@@ -69,6 +69,13 @@ private func maxDifference(_ lhs: [Float], _ rhs: [Float]) -> Float {
     #expect(classification.total == 20)
   }
 
+  @Test func freeHeightAndWidthTakeTheImageSize() throws {
+    let result = try ModelRun.run(options("fixtures/lenet_free_size.nn", input: "fixtures/digits/valid"))
+    #expect(result.allConfirmed)
+    #expect(result.layout.sizeBindings.map { "\($0.key.name)=\($0.value)" }.sorted() == ["H=28", "W=28"])
+    #expect(result.comparisons.first?.observed == [20, 1, 28, 28])
+  }
+
   @Test(arguments: ["simple_net_seed7.safetensors", "simple_net_seed7_sequential.safetensors"])
   func weightsFileLoadsByEitherNaming(_ file: String) throws {
     var run = options("fixtures/simple_net.nn", input: "fixtures/digits/train/3/1500.png")

@@ -28,18 +28,20 @@ struct Execution {
 
   mutating func runAll(progress: ((Int, Int) -> Void)?) throws(RunError) {
     var tally = try ClassificationTally(dataset: dataset, positiveClass: positiveClass)
-    if let symbol = layout.batchSymbol {
+    if layout.batchSymbol != nil {
       let input = layout.tensor(for: dataset.items.map(\.image))
-      let trace = try runner.forward(input: input, inputID: layout.inputID, extra: [symbol: dataset.items.count])
-      comparisons = compare(trace, extra: [symbol: dataset.items.count])
+      let extra = layout.bindings(imageCount: dataset.items.count)
+      let trace = try runner.forward(input: input, inputID: layout.inputID, extra: extra)
+      comparisons = compare(trace, extra: extra)
       tally?.record(outputs: trace.outputID.flatMap { trace.tensors[$0] }, items: dataset.items[...])
       progress?(dataset.items.count, dataset.items.count)
     } else {
       for (index, item) in dataset.items.enumerated() {
-        let trace = try runner.forward(input: layout.tensor(for: [item.image]), inputID: layout.inputID)
+        let trace = try runner.forward(
+          input: layout.tensor(for: [item.image]), inputID: layout.inputID, extra: layout.sizeBindings)
         if index == 0 {
-          comparisons = compare(trace, extra: [:])
-        } else if !compare(trace, extra: [:], measuring: false).allSatisfy(\.agrees) {
+          comparisons = compare(trace, extra: layout.sizeBindings)
+        } else if !compare(trace, extra: layout.sizeBindings, measuring: false).allSatisfy(\.agrees) {
           laterDisagreements += 1
         }
         tally?.record(outputs: trace.outputID.flatMap { trace.tensors[$0] }, items: dataset.items[index...index])

@@ -13,8 +13,21 @@ public struct InputLayout: Sendable {
   public var batchSymbol: Symbol?
   /// The shape of one image as the model receives it, such as `[784]` or `[1, 28, 28]`.
   public var imageShape: [Int]
+  /// Free spatial dimensions bound to the images' size, such as `H` and `W` in
+  /// `Tensor[N, 1, H, W]`.
+  public var sizeBindings: [Symbol: Int] = [:]
+
+  /// The values of the free symbols for a run over `imageCount` images.
+  public func bindings(imageCount: Int) -> [Symbol: Int] {
+    var bindings = sizeBindings
+    if let batchSymbol { bindings[batchSymbol] = imageCount }
+    return bindings
+  }
 
   /// Works out the layout from the model's single input declaration and the images' size.
+  ///
+  /// A free leading dimension takes the number of images. Free dimensions among the last two
+  /// take the images' height and width, in that order; other free dimensions are not bound.
   public static func make(for analysis: ModelAnalysis, pixelsPerImage: Int, width: Int, height: Int)
     throws(RunError) -> InputLayout
   {
@@ -29,19 +42,33 @@ public struct InputLayout: Sendable {
     let formula = shape.formulaDescription
     let declared = formula == valueDescription(values) ? formula : "\(formula) = \(valueDescription(values))"
     let pixels = "\(height) × \(width) = \(pixelsPerImage)"
-    if let first = shape.first, let symbol = first.formula.symbols.first, first.formula == .symbol(symbol),
-      analysis.freeSymbols.contains(symbol)
-    {
-      let rest = Array(values.dropFirst())
-      guard let known = rest.allKnown, ShapesReport.elementCount(rest) == pixelsPerImage else {
-        throw .imageSizeMismatch(input: name, declared: declared, pixels: pixels)
-      }
-      return InputLayout(inputID: id, inputName: name, batchSymbol: symbol, imageShape: known)
+    var batchSymbol: Symbol?
+    var imageDims = shape[...]
+    if let first = shape.first, let symbol = freeSymbol(first, analysis), shape.count > 1 || values.first == nil {
+      batchSymbol = symbol
+      imageDims = shape.dropFirst()
     }
-    guard let known = values.allKnown, ShapesReport.elementCount(values) == pixelsPerImage else {
+    var sizeBindings: [Symbol: Int] = [:]
+    for (offset, size) in [(1, width), (2, height)] where imageDims.count >= offset {
+      if let symbol = freeSymbol(imageDims[imageDims.endIndex - offset], analysis), symbol != batchSymbol {
+        sizeBindings[symbol] = size
+      }
+    }
+    let bindings = analysis.bindings.merging(sizeBindings) { $1 }
+    let imageValues = imageDims.map { (try? $0.formula.evaluated(bindings)) ?? nil }
+    guard let known = imageValues.allKnown, ShapesReport.elementCount(imageValues) == pixelsPerImage else {
       throw .imageSizeMismatch(input: name, declared: declared, pixels: pixels)
     }
-    return InputLayout(inputID: id, inputName: name, batchSymbol: nil, imageShape: known)
+    return InputLayout(
+      inputID: id, inputName: name, batchSymbol: batchSymbol, imageShape: known, sizeBindings: sizeBindings)
+  }
+
+  /// The symbol of a dimension that is one free symbol, such as `N`.
+  private static func freeSymbol(_ dim: ShapeDim, _ analysis: ModelAnalysis) -> Symbol? {
+    guard let symbol = dim.formula.symbols.first, dim.formula == .symbol(symbol),
+      analysis.freeSymbols.contains(symbol)
+    else { return nil }
+    return symbol
   }
 
   /// Builds the input tensor for these images: pixels / 255 as Float32, as the 3-vs-7 exercise

@@ -15,8 +15,7 @@ enum RunMemoryBudget {
   /// Sums the elements of the parameters and of each layer output, with the batch symbol bound
   /// to the number of images, and throws when the sum or one tensor passes `maxElements`.
   static func check(_ analysis: ModelAnalysis, layout: InputLayout, imageCount: Int) throws(RunError) {
-    var bindings = analysis.bindings
-    if let symbol = layout.batchSymbol { bindings[symbol] = imageCount }
+    let bindings = analysis.bindings.merging(layout.bindings(imageCount: imageCount)) { $1 }
     var tensors: [(name: String, shape: [ShapeDim])] = []
     for layer in analysis.layers {
       for spec in layer.kind.parameters(of: layer) + layer.kind.buffers(of: layer) {

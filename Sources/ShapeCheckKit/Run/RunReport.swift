@@ -27,7 +27,9 @@ public enum RunReport {
       result.layout.batchSymbol.map { "stacked into one batch, \($0.name) = \(count)" }
       ?? "each viewed as \(valueDescription(result.layout.imageShape.map(Optional.some))) and run on its own"
     var text = "run \(options.modelPath) on \(options.inputPath)\n"
-    text += "\(images), pixels / 255, \(layout)\n"
+    let sizes = result.layout.sizeBindings.sorted { $0.key < $1.key }.map { "\($0.key.name) = \($0.value)" }
+    let sizeText = sizes.isEmpty ? "" : ", with " + sizes.joined(separator: " and ")
+    text += "\(images), pixels / 255, \(layout)\(sizeText)\n"
     text += "parameters: \(result.parameterSource)\n"
     if !result.kindsNotReproduced.isEmpty {
       text += "note: --seed does not reproduce PyTorch's initialization for \(result.kindsNotReproduced.joined(separator: ", "))\n"

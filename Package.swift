@@ -14,6 +14,7 @@ let package = Package(
   products: [
     .executable(name: "shapecheck", targets: ["shapecheck"]),
     .library(name: "ShapeCheckKit", targets: ["ShapeCheckKit"]),
+    .plugin(name: "ShapeCheckPlugin", targets: ["ShapeCheckPlugin"]),
   ],
   targets: [
     // Source buffers and UTF-8 offset to line/column mapping.
@@ -71,6 +72,9 @@ let package = Package(
     // The command-line tool: argument parsing and exit codes only.
     .executableTarget(name: "shapecheck", dependencies: ["ShapeCheckKit"], swiftSettings: strictSettings),
     .testTarget(name: "shapecheckTests", dependencies: ["shapecheck", "ShapeCheckKit"]),
+
+    // Runs `shapecheck check` on a target's .nn files during `swift build`; see docs/plugin.md.
+    .plugin(name: "ShapeCheckPlugin", capability: .buildTool(), dependencies: ["shapecheck"]),
 
     // Release-build benchmarks; see docs/benchmarks.md.
     .executableTarget(

@@ -8,7 +8,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
   case findings = 1
   /// The command line is invalid (EX_USAGE).
   case usage = 64
-  /// An input file is missing, unreadable or malformed (EX_NOINPUT).
+  /// An input file or folder is missing or unreadable, or a data file or configuration file
+  /// is malformed (EX_NOINPUT). For `check`, status 1 takes precedence: findings in other
+  /// files are the more useful result.
   case input = 66
   /// shapecheck itself failed (EX_SOFTWARE).
   case `internal` = 70
@@ -18,7 +20,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     0   no errors found
     1   errors found (warnings too with --warnings-as-errors), or a run disagreed
     64  usage error: unknown command, option or missing argument
-    66  an input file is missing, unreadable or malformed
+    66  an input file or folder is missing or unreadable, or a configuration or data
+        file is invalid; 'check' exits 1 instead when other files have errors
     70  internal failure
     """
 }

@@ -4,11 +4,21 @@ import Foundation
 public enum FileReader {
   /// Reads the file at `path`, refusing one larger than `limit` bytes before reading it.
   public static func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .notFound(path: path)
+    var information = stat()
+    guard stat(path, &information) == 0 else {
+      // Only a missing file or folder is "no such file". A link loop (ELOOP) or a folder
+      // without search permission (EACCES) is reported with its own reason.
+      let code = errno
+      if code == ENOENT || code == ENOTDIR { throw .notFound(path: path) }
+      let reason = String(cString: strerror(code))
+      throw .unreadable(path: path, reason: reason.prefix(1).lowercased() + reason.dropFirst())
     }
-    guard !isDirectory.boolValue else { throw .isDirectory(path: path) }
+    let type = information.st_mode & S_IFMT
+    guard type != S_IFDIR else { throw .isDirectory(path: path) }
+    // Opening a FIFO or a device could block or never end, so only regular files are read.
+    guard type == S_IFREG else {
+      throw .unreadable(path: path, reason: "not a regular file")
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .unreadable(path: path, reason: "permission denied or not a regular file")
     }

@@ -10,14 +10,20 @@ public enum ModelCheck {
   public static let maxSourceBytes = 8 << 20
 
   /// Reads and analyzes the model file at `path`.
-  public static func analyzeFile(_ path: String) throws(InputError) -> ModelAnalysis {
+  public static func analyzeFile(_ path: String, catalog: LayerCatalog = .standard) throws(InputError)
+    -> ModelAnalysis
+  {
     let bytes = try FileReader.read(path, limit: maxSourceBytes)
-    return analyze(SourceFile(path: path, bytes: bytes))
+    return analyze(SourceFile(path: path, bytes: bytes), catalog: catalog)
   }
 
-  /// Parses and analyzes a model that is already in memory.
-  public static func analyze(_ source: SourceFile) -> ModelAnalysis {
+  /// Parses and analyzes a model that is already in memory, then applies its
+  /// `# shapecheck: ignore[code]` comments to the diagnostics.
+  public static func analyze(_ source: SourceFile, catalog: LayerCatalog = .standard) -> ModelAnalysis {
     let tree = Parser.parse(source)
-    return ModelChecker.analyze(tree)
+    var analysis = ModelChecker.analyze(tree, catalog: catalog)
+    let suppressions = Suppressions(comments: tree.comments, source: source)
+    analysis.diagnostics = suppressions.apply(to: analysis.diagnostics, in: source)
+    return analysis
   }
 }

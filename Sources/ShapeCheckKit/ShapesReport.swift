@@ -66,7 +66,7 @@ public enum ShapesReport {
     return output
   }
 
-  /// The product of known values, or nil when a value is unknown or the product overflows.
+  /// Multiplies known values; returns nil when a value is unknown or the product overflows.
   static func elementCount(_ values: [Int?]) -> Int? {
     var product = 1
     for value in values {

@@ -5,6 +5,9 @@ enum DatasetFileReader {
   /// The kind of file system entry at a path.
   enum Kind: Equatable {
     case missing
+    /// An entry that `stat` cannot reach for another reason than absence, such as a symbolic
+    /// link loop (ELOOP) or a folder without search permission (EACCES).
+    case inaccessible(errno: Int32)
     case directory
     case file
     /// A device, FIFO or socket, which reading could block on or never finish.
@@ -14,7 +17,10 @@ enum DatasetFileReader {
   /// Returns what exists at `path`, following symbolic links.
   static func kind(of path: String) -> Kind {
     var info = stat()
-    guard stat(path, &info) == 0 else { return .missing }
+    guard stat(path, &info) == 0 else {
+      let code = errno
+      return code == ENOENT || code == ENOTDIR ? .missing : .inaccessible(errno: code)
+    }
     switch info.st_mode & S_IFMT {
     case S_IFDIR: return .directory
     case S_IFREG: return .file

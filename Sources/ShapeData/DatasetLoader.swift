@@ -25,6 +25,8 @@ public enum DatasetLoader {
     switch DatasetFileReader.kind(of: path) {
     case .missing:
       throw .notFound(path: path)
+    case .inaccessible(let code):
+      throw .unreadable(path: path, errno: code)
     case .directory:
       return Dataset(items: try loadFolder(path, maxItems: maxItems, limits: limits))
     case .file:

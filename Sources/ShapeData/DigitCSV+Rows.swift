@@ -34,7 +34,37 @@ extension DigitCSV {
       rows.append(try parseRow(line, fields: fields, labelColumn: column))
     }
     guard !rows.isEmpty || maxCount == 0 else { throw .noRows }
+    if resolvedColumn == .automatic, labelIsLast(rows) {
+      return rows.map(movingLabelToEnd)
+    }
     return rows
+  }
+
+  /// Decides, for a file without a header, whether rows parsed label-first really have the
+  /// label last: the first column is not the label when a value there is outside 0...9, and
+  /// otherwise the label is the end column with more nonzero values, because the corner pixels
+  /// of a digit image are almost always 0.
+  static func labelIsLast(_ rows: [DigitCSVRow]) -> Bool {
+    var firstNonzero = 0
+    var lastNonzero = 0
+    for row in rows {
+      guard let label = Int(row.label), label >= 0, label <= 255 else { return false }
+      let last = row.pixels.last ?? 0
+      if label > 9 { return true }
+      if last > 9 { return false }
+      if label != 0 { firstNonzero += 1 }
+      if last != 0 { lastNonzero += 1 }
+    }
+    return lastNonzero > firstNonzero
+  }
+
+  /// Reinterprets a row parsed label-first as one whose label is its last field.
+  private static func movingLabelToEnd(_ row: DigitCSVRow) -> DigitCSVRow {
+    var moved = row
+    let firstPixel = UInt8(clamping: Int(row.label) ?? 0)
+    moved.label = String(row.pixels.last ?? 0)
+    moved.pixels = [firstPixel] + row.pixels.dropLast()
+    return moved
   }
 
   /// Returns the next line's range without its `\n` or `\r\n`, and moves `position` past it.
@@ -67,11 +97,13 @@ extension DigitCSV {
     }
   }
 
-  /// Applies the documented rule: an explicit option wins, then a header's `label`, then first.
+  /// Applies the documented rule: an explicit option wins, then a header's `label`. Without
+  /// either, the rows are parsed label-first and `labelIsLast` decides afterwards, which this
+  /// function signals by returning `.automatic`.
   private static func resolve(_ option: LabelColumn, header: LabelColumn?) -> LabelColumn {
     if option != .automatic { return option }
     if let header, header != .automatic { return header }
-    return .first
+    return header == nil ? .automatic : .first
   }
 
   private static func parseRow(

@@ -9,12 +9,16 @@
 ///   and double quotes, starts with a letter or `_`. A header is not an image.
 /// - With `labelColumn: .first` or `.last`, the label is in that column.
 /// - With `.automatic`, a header field named `label` (any case) decides, and it must be the
-///   first or the last field. Without a header, or with a header that names no `label` column,
-///   the label is the first field.
+///   first or the last field. With a header that names no `label` column, the label is the
+///   first field.
+/// - With `.automatic` and no header, the label is the first field unless the data show
+///   otherwise: a first-column value outside 0...9 means the label is last, a last-column
+///   value outside 0...9 means it is first, and else the end column with more nonzero values
+///   is the label, because the corner pixels of a digit image are almost always 0.
 public enum DigitCSV {
   /// The position of the label column.
   public enum LabelColumn: Sendable, Equatable {
-    /// Decided by a header's `label` field; first when there is none.
+    /// Decided by a header's `label` field, or by the data when there is no header.
     case automatic
     /// The first field of each line.
     case first

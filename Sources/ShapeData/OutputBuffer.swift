@@ -81,6 +81,8 @@ struct OutputBuffer: ~Copyable {
       throw .outputExceedsLimit(limit: limit)
     }
     if needed <= capacity { return }
+    // Past half the limit the next step is the limit itself. Growing only to `needed` there
+    // would copy the whole buffer on every append, which is quadratic in the output size.
     var newCapacity = max(capacity, 256)
     while newCapacity < needed {
       newCapacity = newCapacity > limit / 2 ? limit : newCapacity * 2

@@ -40,7 +40,7 @@ public struct DiagnosticRenderer: Sendable {
           source: source, range: range, severity: .note, message: note.message, code: nil)
         output += snippet(source: source, range: range)
       } else {
-        output += "\(style.apply(.note, to: "note:")) \(note.message)\n"
+        output += "\(style.apply(.note, to: "note:")) \(sanitized(note.message))\n"
       }
       output += fixItLines(note.fixIts)
     }
@@ -52,39 +52,66 @@ public struct DiagnosticRenderer: Sendable {
     code: DiagnosticCode?
   ) -> String {
     let location = source.location(of: range.start)
-    let place = style.apply(.location, to: "\(source.path):\(location.line):\(location.column):")
+    // Messages quote string literals of the model file, and paths come from the file system,
+    // so both are sanitized like snippets: one diagnostic stays one line, without escapes.
+    let place = style.apply(.location, to: "\(sanitized(source.path)):\(location.line):\(location.column):")
     let label = style.apply(severity.textRole, to: "\(severity.rawValue):")
     let suffix = code.map { " [\($0.id)]" } ?? ""
-    return "\(place) \(label) \(style.apply(.message, to: message))\(suffix)\n"
+    return "\(place) \(label) \(style.apply(.message, to: sanitized(message)))\(suffix)\n"
   }
 
   private func snippet(source: SourceFile, range: SourceRange) -> String {
     let start = source.location(of: range.start)
     let end = source.location(of: range.end)
-    let lineText = sanitized(source.lineText(start.line))
+    let line = source.lineBytes(start.line)
+    let caret = min(max(range.start, line.startIndex), line.endIndex)
+    // Only the bytes around the caret are decoded, so each snippet of a very long line costs
+    // the same, and many diagnostics on one line do not take quadratic time. The piece is wide
+    // enough for the visible window even when every character takes 4 bytes.
+    let reach = 4 * Self.maxSnippetWidth
+    var lower = max(line.startIndex, caret - reach)
+    while lower > line.startIndex, lower < caret, isContinuationByte(source.bytes[lower]) {
+      lower += 1
+    }
+    var upper = min(line.endIndex, caret + reach)
+    while upper < line.endIndex, isContinuationByte(source.bytes[upper]) {
+      upper += 1
+    }
+    let piece = line[lower..<upper]
+    let lineText = sanitized(String(decoding: piece, as: UTF8.self))
     let gutter = String(start.line)
     let padding = String(repeating: " ", count: gutter.count)
 
-    let firstColumn = source.characterColumn(line: start.line, byteColumn: start.column)
-    // A range that continues onto later lines is underlined to the end of its first line.
+    let firstColumn = scalarCount(piece[lower..<caret]) + 1
+    // A range that continues onto later lines, or past the piece, is underlined to the end of
+    // the piece.
     let lastColumn =
-      end.line == start.line
-      ? source.characterColumn(line: start.line, byteColumn: end.column)
+      end.line == start.line && range.end <= upper
+      ? scalarCount(piece[lower..<max(caret, range.end)]) + 1
       : lineText.count + 1
     let width = max(1, lastColumn - firstColumn)
     let window = visibleWindow(lineLength: lineText.count, caretColumn: firstColumn)
     let characters = Array(lineText)
-    let shown =
-      (window.lowerBound > 0 ? "…" : "") + String(characters[window])
-      + (window.upperBound < characters.count ? "…" : "")
-    let shift = window.lowerBound > 0 ? window.lowerBound - 1 : 0
+    let cutBefore = window.lowerBound > 0 || lower > line.startIndex
+    let cutAfter = window.upperBound < characters.count || upper < line.endIndex
+    let shown = (cutBefore ? "…" : "") + String(characters[window]) + (cutAfter ? "…" : "")
+    let shift = cutBefore ? window.lowerBound - 1 : 0
     let visibleWidth = min(width, max(1, window.upperBound - (firstColumn - 1)))
     let marker = "^" + String(repeating: "~", count: visibleWidth - 1)
     let indent = String(repeating: " ", count: max(0, firstColumn - 1 - shift))
     return "\(gutter) | \(shown)\n\(padding) | \(indent)\(style.apply(.caret, to: marker))\n"
   }
 
-  /// The characters of a line to show: all of a short line, else a window of about
+  private func isContinuationByte(_ byte: UInt8) -> Bool {
+    byte & 0xC0 == 0x80
+  }
+
+  /// Counts the Unicode scalars that start in `bytes`, as `SourceFile.characterColumn` does.
+  private func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    bytes.reduce(0) { count, byte in isContinuationByte(byte) ? count : count + 1 }
+  }
+
+  /// Returns the characters of a line to show: all of a short line, else a window of about
   /// `maxSnippetWidth` characters that starts a little before the caret.
   private func visibleWindow(lineLength: Int, caretColumn: Int) -> Range<Int> {
     guard lineLength > Self.maxSnippetWidth else { return 0..<lineLength }
@@ -92,11 +119,11 @@ public struct DiagnosticRenderer: Sendable {
     return start..<min(lineLength, start + Self.maxSnippetWidth)
   }
 
-  /// The longest source line shown whole; longer lines are cut around the caret with `…`.
+  /// The maximum length of a source line shown whole; longer lines are cut around the caret with `…`.
   public static let maxSnippetWidth = 120
 
   private func fixItLines(_ fixIts: [FixIt]) -> String {
-    fixIts.map { "  \(style.apply(.fixIt, to: "fix-it:")) \($0.message)\n" }.joined()
+    fixIts.map { "  \(style.apply(.fixIt, to: "fix-it:")) \(sanitized($0.message))\n" }.joined()
   }
 
   /// Replaces control characters other than tab with U+FFFD so a hostile file cannot send

@@ -16,6 +16,7 @@ extension Checker {
     let input = evaluate(argument.value)
     switch input {
     case .tensor(let tensor):
+      guard reserveApplications(of: layer, at: expression.range) else { return .unknown }
       guard let output = apply(layer, to: tensor, callRange: expression.range) else { return .unknown }
       if case .sequential(let sequential) = layer {
         activations.append(
@@ -38,6 +39,28 @@ extension Checker {
         at: argument.value.range)
       return .unknown
     }
+  }
+
+  /// Counts the single layers that applying `layer` runs against the file's limit. Past the
+  /// limit it reports the first such call and returns false.
+  private func reserveApplications(of layer: LayerReference, at range: SourceRange) -> Bool {
+    let count: Int
+    switch layer {
+    case .single: count = 1
+    case .sequential(let sequential): count = sequential.layerApplications
+    }
+    guard count <= CheckerLimits.maxLayerApplications - layerApplications else {
+      if !isOverApplicationLimit {
+        isOverApplicationLimit = true
+        report(
+          .modelTooLarge,
+          "the file applies more than the limit of \(CheckerLimits.maxLayerApplications) layers, counting each layer of an applied Sequential; split the model into several files",
+          at: range)
+      }
+      return false
+    }
+    layerApplications += count
+    return true
   }
 
   /// Applies a layer or Sequential, returning the output and, for a Sequential, every step.
@@ -67,7 +90,9 @@ extension Checker {
   }
 
   private func apply(_ layer: LayerInstance, to tensor: TensorValue, callRange: SourceRange) -> TensorValue? {
-    let context = ShapeContext { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil }
+    let context = ShapeContext(
+      evaluate: { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil },
+      substitute: { [bindings] dim in Checker.substitutingConstants(in: dim, bindings: bindings) })
     switch layer.kind.outputShape(for: tensor.shape, of: layer, context: context) {
     case .failure(let failure):
       reportFailure(failure, layer: layer, input: tensor, callRange: callRange)
@@ -75,6 +100,9 @@ extension Checker {
     case .success(let output):
       for requirement in output.requirements {
         check(requirement, layer: layer, input: tensor, callRange: callRange)
+      }
+      for condition in output.conditions {
+        check(condition, layer: layer, input: tensor, callRange: callRange)
       }
       let id = newTensorID()
       plan.append(.apply(output: id, input: tensor.id, layer: layer, shape: output.shape))
@@ -118,7 +146,7 @@ extension Checker {
       message: "'\(layer.name)' is applied here to a tensor of shape \(describe(input.shape))", range: callRange)
   }
 
-  /// A shape as its formula and its values, such as `[linear_1.out_features] = [30]`, or just
+  /// Describes a shape as its formula and its values, such as `[linear_1.out_features] = [30]`, or just
   /// the values when the formula is made of constants.
   func describe(_ shape: [ShapeDim]) -> String {
     let values = valueDescription(shape.map { (try? $0.formula.evaluated(bindings)) ?? nil })

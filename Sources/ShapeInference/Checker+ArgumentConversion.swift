@@ -33,7 +33,7 @@ extension Checker {
   private func convert(_ value: Value, to type: ArgumentType) -> ArgumentValue? {
     switch (type, value) {
     case (.any, _):
-      return .none
+      return ArgumentValue.none
     case (.integer(let minimum), .integer(let integer)):
       guard let number = integer.value, number >= minimum else { return nil }
       return .integer(number)
@@ -53,9 +53,38 @@ extension Checker {
       return convertSizes(items, minimum: minimum)
     case (.sizes(let minimum), .integer):
       return convertSizes([value], minimum: minimum)
+    case (.spatial(let count, let minimum), .integer):
+      return convertSizes(Array(repeating: value, count: count), minimum: minimum)
+    case (.spatial(let count, let minimum), .tuple(let items)),
+      (.spatial(let count, let minimum), .list(let items)):
+      return items.count == count ? convertSizes(items, minimum: minimum) : nil
+    case (.spatialOrNone(let count), .tuple(let items)),
+      (.spatialOrNone(let count), .list(let items)):
+      return items.count == count ? convertSizesOrNone(items) : nil
+    case (.spatialOrNone(let count), _):
+      return convertSizesOrNone(Array(repeating: value, count: count))
+    case (.either(let types), _):
+      return types.lazy.compactMap { self.convert(value, to: $0) }.first
     default:
       return nil
     }
+  }
+
+  /// Converts positive integers and `None`, which becomes -1.
+  private func convertSizesOrNone(_ items: [Value]) -> ArgumentValue? {
+    var sizes: [Int] = []
+    for item in items {
+      switch item {
+      case .none:
+        sizes.append(-1)
+      case .integer(let integer):
+        guard let number = integer.value, number >= 1 else { return nil }
+        sizes.append(number)
+      default:
+        return nil
+      }
+    }
+    return sizes.isEmpty ? nil : .sizes(sizes)
   }
 
   private func convertFloat(_ value: Value, minimum: Double?, maximum: Double?) -> ArgumentValue? {

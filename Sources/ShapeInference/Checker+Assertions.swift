@@ -27,6 +27,10 @@ extension Checker {
     }
     let comparison = AssertionComparison(
       left: leftDims, right: rightDims, values: { [bindings] dim in (try? dim.evaluated(bindings)) ?? nil })
+    if op == .equal {
+      assertedShapes.append(
+        AssertedShape(left: leftDims.formulas, right: rightDims.formulas, range: condition.range))
+    }
     switch op {
     case .equal, .notEqual:
       checkEquality(comparison, negated: op == .notEqual, condition: condition, lhs: lhs, rhs: rhs)
@@ -35,7 +39,7 @@ extension Checker {
     }
   }
 
-  /// The formulas of a shape, a list of integers or one integer (as a list of one, with a flag).
+  /// Returns the formulas of a shape, a list of integers or one integer (as a list of one, with a flag).
   private func dims(of value: Value) -> (formulas: [Dim], isScalar: Bool)? {
     switch value {
     case .shape(let shape): return (shape.map(\.formula), false)
@@ -86,7 +90,7 @@ extension Checker {
 
   /// Rewrites a formula with the equalities that the model's layers require, such as
   /// `linear_2.in_features` = `linear_1.out_features`, so that an assert that follows from the
-  /// model's structure holds as a formula.
+  /// model's structure is true as a formula.
   func normalizedByConstraints(_ dim: Dim) -> Dim {
     var current = dim
     for _ in 0..<16 {
@@ -150,7 +154,7 @@ struct AssertionComparison {
     self.values = values
   }
 
-  /// How the two sides compare: dimension by dimension, first by formula, then by value.
+  /// Compares the two sides dimension by dimension, first by formula, then by value.
   func verdict(normalize: (Dim) -> Dim) -> AssertionVerdict {
     guard left.count == right.count, leftIsScalar == rightIsScalar else { return .differs }
     var result = AssertionVerdict.equalByFormula

@@ -28,6 +28,13 @@ extension Checker {
         at: expression.range,
         notes: [Note(message: "'bias=False' is set here", range: layer.range(of: "bias"))])
       return .unknown
+    case .tensor where ["view", "reshape", "flatten", "unsqueeze", "squeeze", "permute"].contains(name.name):
+      report(
+        .unknownAttribute,
+        "tensor methods such as '\(name.name)' are not part of the model language; reshape with "
+          + "layers such as 'nn.Flatten()' or 'nn.Unflatten(1, (28, 28))'",
+        at: name.range)
+      return .unknown
     default:
       reportUnknownAttribute(name, of: base, candidates: knownAttributes(of: base))
       return .unknown
@@ -75,7 +82,7 @@ extension Checker {
     return .unknown
   }
 
-  /// The value of a layer argument as an attribute. A shape constant is its symbol, so that
+  /// Returns the value of a layer argument as an attribute. A shape constant is its symbol, so that
   /// `linear_1.out_features` keeps its formula in asserts.
   private func argumentValue(_ value: ArgumentValue, spec: ArgumentSpec, layer: LayerInstance) -> Value {
     switch value {
@@ -87,11 +94,13 @@ extension Checker {
     case .sizes(let numbers) where spec.isShapeConstant:
       return .tuple(
         numbers.indices.map { index in
+          if isNoneEntry(numbers[index], of: spec) { return .none }
           let dim = layer.dimension("\(spec.name)[\(index)]")
           return .integer(IntegerValue(formula: dim.formula, value: numbers[index], origin: dim.origin))
         })
     case .sizes(let numbers):
-      return .tuple(numbers.map { .integer(IntegerValue(formula: .constant($0), value: $0)) })
+      return .tuple(
+        numbers.map { isNoneEntry($0, of: spec) ? .none : .integer(IntegerValue(formula: .constant($0), value: $0)) })
     case .float(let number): return .float(number)
     case .boolean(let flag): return .boolean(flag)
     case .string(let text): return .string(text)

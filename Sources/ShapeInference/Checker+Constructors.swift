@@ -33,7 +33,7 @@ extension Checker {
     }
   }
 
-  /// A name for a layer, unique in the model: the assigned name when there is one and it is
+  /// Chooses a name for a layer, unique in the model: the assigned name when there is one and it is
   /// free, else the kind and position, such as `linear@12:5`.
   private func layerName(hint: String?, kind: String, range: SourceRange) -> String {
     if let hint, !usedLayerNames.contains(hint), scope[hint] == nil {
@@ -78,7 +78,7 @@ extension Checker {
       name: name, kind: kind, arguments: values, argumentRanges: ranges,
       callRange: expression.range, constructionIndex: layers.count)
     for problem in kind.validate(layer) {
-      report(.invalidArgument, problem.message, at: layer.range(of: problem.argument))
+      report(problem.code ?? .invalidArgument, problem.message, at: layer.range(of: problem.argument))
       isValid = false
     }
     guard isValid else { return .unknown }
@@ -100,7 +100,7 @@ extension Checker {
           layer.symbol(spec.name), value: value, formula: written?.0 ?? .constant(value), range: range,
           layer: layer, expression: written?.1)
       case .sizes(let values)?:
-        for (index, value) in values.enumerated() {
+        for (index, value) in values.enumerated() where !isNoneEntry(value, of: spec) {
           define(
             layer.symbol("\(spec.name)[\(index)]"), value: value, formula: .constant(value), range: range,
             layer: layer, expression: nil)
@@ -120,6 +120,12 @@ extension Checker {
     definitions[symbol] = SymbolDefinition(
       value: value, formula: formula, range: range,
       isLiteral: expression.map(isIntegerLiteral) ?? false, layerName: layer.name)
+  }
+
+  /// Whether a tuple entry stands for `None`, which `spatialOrNone` arguments store as -1.
+  func isNoneEntry(_ value: Int, of spec: ArgumentSpec) -> Bool {
+    if case .spatialOrNone = spec.type { return value == -1 }
+    return false
   }
 
   func signature(of kind: any LayerKind) -> String {
@@ -208,6 +214,20 @@ extension Checker {
     }
     guard isValid else { return .unknown }
     let sequential = SequentialInstance(name: name, children: children, callRange: expression.range)
+    if sequential.depth > CheckerLimits.maxSequentialDepth {
+      report(
+        .modelTooLarge,
+        "'\(name)' nests Sequentials \(sequential.depth) levels deep, more than the limit of \(CheckerLimits.maxSequentialDepth); put the layers of inner Sequentials into fewer levels",
+        at: expression.range)
+      return .unknown
+    }
+    if sequential.layerApplications > CheckerLimits.maxLayerApplications {
+      report(
+        .modelTooLarge,
+        "'\(name)' runs more than the limit of \(CheckerLimits.maxLayerApplications) layers when applied, because it contains Sequentials that run their layers once for each time they appear; contain them fewer times",
+        at: expression.range)
+      return .unknown
+    }
     sequentials.append(sequential)
     return .layer(.sequential(sequential))
   }

@@ -2,7 +2,7 @@ import ShapeSource
 
 extension ModelChecker {
   /// The maximum number of layers that one model may construct, counting every layer inside
-  /// a `Sequential`. Larger models get one `model.too-many-layers` error, and the layers past
+  /// a `Sequential`. Larger models get one `model.too-large` error, and the layers past
   /// the limit are left unchecked, which bounds the time and memory that `check` and `run`
   /// spend on a hostile file.
   public static let maxLayers = 10_000
@@ -16,7 +16,7 @@ extension Checker {
     if !layerLimitReported {
       layerLimitReported = true
       report(
-        .tooManyLayers,
+        .modelTooLarge,
         "the model constructs more than \(ModelChecker.maxLayers) layers, the most that shapecheck checks; split it into smaller models",
         at: range)
     }

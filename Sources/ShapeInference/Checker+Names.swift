@@ -27,6 +27,10 @@ extension Checker {
     if let builtin = builtinValue(name) {
       return builtin
     }
+    // A skipped `def` or `class` was already reported; its name stays quiet.
+    if tree.skippedDefinitions.contains(name) {
+      return .unknown
+    }
     if let definition = laterDefinitions[name], definition.start > range.start {
       report(
         .usedBeforeDefinition, "'\(name)' is used before it is defined", at: range,
@@ -35,6 +39,11 @@ extension Checker {
     }
     reportUndefined(name, range: range)
     return .unknown
+  }
+
+  private func isFreeDimension(_ value: Value) -> Bool {
+    guard case .integer(let integer) = value else { return false }
+    return integer.value == nil
   }
 
   func builtinValue(_ name: String) -> Value? {
@@ -47,9 +56,21 @@ extension Checker {
   }
 
   private func reportUndefined(_ name: String, range: SourceRange) {
-    let candidates = Array(scope.keys) + catalog.names + ["Sequential", "nn", "torch"]
+    // Free dimensions such as `N` are not offered: replacing a name by a batch size is never
+    // the intended fix.
+    let candidates =
+      scope.filter { !isFreeDimension($0.value.value) }.map(\.key) + catalog.names
+      + ["Sequential", "nn", "torch"]
     var fixIts: [FixIt] = []
     var message = "'\(name)' is not defined"
+    if name == "F" || name == "functional" {
+      report(
+        .undefinedName,
+        "'\(name)' is not defined; torch.nn.functional is not part of the model language, so use "
+          + "layers such as 'relu = nn.ReLU()' and apply them as 'y = relu(x)'",
+        at: range)
+      return
+    }
     if let suggestion = closestNameWithinBudget(to: name, among: candidates) {
       message += "; did you mean '\(suggestion)'?"
       fixIts.append(
@@ -59,7 +80,7 @@ extension Checker {
   }
 }
 
-/// The candidate closest to `name` by edit distance, when it is close enough to be a typo: at
+/// Returns the candidate closest to `name` by edit distance, when it is close enough to be a typo: at
 /// most a third of the name's length, and at least one edit.
 func closestName(to name: String, among candidates: [String]) -> String? {
   guard name.unicodeScalars.count <= maxSuggestionLength else { return nil }
@@ -75,7 +96,7 @@ func closestName(to name: String, among candidates: [String]) -> String? {
   return best?.name
 }
 
-/// The Levenshtein distance between two strings, or `limit + 1` when it is larger than `limit`.
+/// Returns the Levenshtein distance between two strings, or `limit + 1` when it is larger than `limit`.
 func editDistance(_ lhs: String, _ rhs: String, limit: Int) -> Int {
   let a = Array(lhs.lowercased().unicodeScalars)
   let b = Array(rhs.lowercased().unicodeScalars)

@@ -35,7 +35,7 @@ final class Checker {
 
   var scope: [String: Binding] = [:]
   /// Names assigned anywhere in the file, with the first assignment's range, so that a use
-  /// before the definition can say where the definition is.
+  /// before the definition can point at it.
   var laterDefinitions: [String: SourceRange] = [:]
   var diagnostics: [Diagnostic] = []
   var layers: [LayerInstance] = []
@@ -46,11 +46,17 @@ final class Checker {
   var definitions: [Symbol: SymbolDefinition] = [:]
   var constraints: [ShapeConstraint] = []
   var freeSymbols: [Symbol] = []
+  var assertedShapes: [AssertedShape] = []
   /// Layer constants that a satisfied requirement ties to an incoming formula, such as
   /// `linear_2.in_features` to `linear_1.out_features`.
   var equalities: [Symbol: Dim] = [:]
+  /// The largest lower bound that a window puts on each free dimension, with its warning.
+  var freeBounds: [Symbol: (minimum: Int, diagnostic: Diagnostic)] = [:]
   var nextTensorID = 0
   var usedLayerNames: Set<String> = []
+  /// Single layers run by the applications so far, against `CheckerLimits.maxLayerApplications`.
+  var layerApplications = 0
+  var isOverApplicationLimit = false
   /// Whether the error for passing `ModelChecker.maxLayers` is already reported.
   var layerLimitReported = false
   /// The candidate names that "did you mean" suggestions may still compare against; see
@@ -67,6 +73,7 @@ final class Checker {
     for statement in tree.statements {
       check(statement)
     }
+    reportFreeBounds()
   }
 
   func result() -> ModelAnalysis {
@@ -83,7 +90,7 @@ final class Checker {
     return ModelAnalysis(
       source: source, diagnostics: all, layers: layers, sequentials: sequentials,
       activations: activations, plan: plan, bindings: bindings, definitions: definitions,
-      constraints: constraints, freeSymbols: freeSymbols)
+      constraints: constraints, freeSymbols: freeSymbols, assertedShapes: assertedShapes)
   }
 
   // MARK: - Statements
@@ -108,7 +115,9 @@ final class Checker {
 
   func assign(target: Identifier, value expression: Expression) {
     let value = evaluate(expression, nameHint: target.name)
-    if let existing = scope[target.name], existing.isFixed || !isTensor(value) {
+    // A name whose value is unknown already has an error, and an unknown value may be a tensor,
+    // so neither side of such a rebinding is reported again.
+    if let existing = scope[target.name], !isUnknown(existing.value), existing.isFixed || !mayBeTensor(value) {
       report(
         .redefinedName,
         "'\(target.name)' is already defined; give this \(describeForRedefinition(value)) another name",
@@ -125,11 +134,18 @@ final class Checker {
     default:
       break
     }
-    scope[target.name] = Binding(value: stored, range: target.range, isFixed: !isTensor(value))
+    scope[target.name] = Binding(value: stored, range: target.range, isFixed: !mayBeTensor(value))
   }
 
-  private func isTensor(_ value: Value) -> Bool {
-    if case .tensor = value { return true }
+  private func mayBeTensor(_ value: Value) -> Bool {
+    switch value {
+    case .tensor, .unknown: true
+    default: false
+    }
+  }
+
+  private func isUnknown(_ value: Value) -> Bool {
+    if case .unknown = value { return true }
     return false
   }
 

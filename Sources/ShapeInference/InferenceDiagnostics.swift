@@ -54,9 +54,7 @@ extension DiagnosticCode {
 }
 
 extension DiagnosticCode {
-  public static let formulaTooComplex = DiagnosticCode(
-    "arith.too-complex", .error, summary: "A formula grows past the size the simplifier accepts.")
-  public static let tooManyLayers = DiagnosticCode(
-    "model.too-many-layers", .error,
-    summary: "The model constructs more layers than the checker accepts (ModelChecker.maxLayers).")
+  public static let modelTooLarge = DiagnosticCode(
+    "model.too-large", .error,
+    summary: "Sequentials are nested too deeply, or the file applies too many layers, for the checker's limits.")
 }

@@ -19,21 +19,23 @@ public struct ModelAnalysis: Sendable {
   public var plan: [PlanStep]
   /// The value of every bound symbol: named constants and layer constants.
   public var bindings: [Symbol: Int]
-  /// How each bound symbol was set, for explanations and fixes.
+  /// The definition of each bound symbol, for explanations and fixes.
   public var definitions: [Symbol: SymbolDefinition]
   /// Every equality the model requires between a layer constant and an incoming dimension.
   public var constraints: [ShapeConstraint]
   /// The free dimensions of input declarations, such as a batch size `N`.
   public var freeSymbols: [Symbol]
+  /// Every `assert a == b` on shapes or sizes, as formulas, in file order.
+  public var assertedShapes: [AssertedShape] = []
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-  /// The value of a formula under the bound constants, or nil when it depends on a free symbol.
+  /// Evaluates a formula under the bound constants; nil when it depends on a free symbol.
   public func value(of dim: Dim) -> Int? {
     (try? dim.evaluated(bindings)) ?? nil
   }
 
-  /// The values of a shape's dimensions.
+  /// Evaluates each dimension of a shape.
   public func values(of shape: [ShapeDim]) -> [Int?] {
     shape.map { value(of: $0.formula) }
   }
@@ -50,6 +52,11 @@ public struct ModelAnalysis: Sendable {
 public struct ParameterRecord: Sendable {
   public var layer: LayerInstance
   public var spec: ParameterSpec
+
+  public init(layer: LayerInstance, spec: ParameterSpec) {
+    self.layer = layer
+    self.spec = spec
+  }
 
   public var qualifiedName: String { "\(layer.name).\(spec.name)" }
 }
@@ -84,7 +91,7 @@ public enum PlanStep: Sendable {
   case apply(output: Int, input: Int, layer: LayerInstance, shape: [ShapeDim])
 }
 
-/// How a symbol got its value.
+/// The definition that gave a symbol its value.
 public struct SymbolDefinition: Sendable {
   public var value: Int
   /// The formula of the defining expression, over other symbols, such as `hidden * 2`.
@@ -106,8 +113,19 @@ public struct ShapeConstraint: Sendable {
   /// The incoming dimension's formula.
   public var actual: Dim
   public var meaning: String
-  /// Where the consumer's argument is set.
+  /// The source range where the consumer's argument is set.
   public var range: SourceRange
   /// Whether the two sides have equal values (or equal formulas) for the current constants.
   public var isSatisfied: Bool
+  /// The tensor that the layer was applied to, as numbered in `plan`.
+  public var inputTensorID: Int = -1
+}
+
+/// An asserted equality between two shapes or sizes, such as `assert out.shape == [1]`.
+public struct AssertedShape: Sendable {
+  /// The left side's dimensions as formulas; one formula for a size.
+  public var left: [Dim]
+  public var right: [Dim]
+  /// The asserted condition.
+  public var range: SourceRange
 }

@@ -84,4 +84,32 @@ public struct SequentialInstance: Sendable {
   public var name: String
   public var children: [LayerReference]
   public var callRange: SourceRange
+  /// The number of Sequentials on the longest path from this one down to a layer: 1 when
+  /// every child is a single layer.
+  public let depth: Int
+  /// The number of single layers that one application runs, counting a Sequential that
+  /// appears twice two times. Saturates at `Int.max`.
+  public let layerApplications: Int
+
+  init(name: String, children: [LayerReference], callRange: SourceRange) {
+    self.name = name
+    self.children = children
+    self.callRange = callRange
+    var depth = 1
+    var applications = 0
+    for child in children {
+      let childApplications: Int
+      switch child {
+      case .single:
+        childApplications = 1
+      case .sequential(let inner):
+        depth = max(depth, inner.depth + 1)
+        childApplications = inner.layerApplications
+      }
+      let (sum, overflow) = applications.addingReportingOverflow(childApplications)
+      applications = overflow ? Int.max : sum
+    }
+    self.depth = depth
+    self.layerApplications = applications
+  }
 }

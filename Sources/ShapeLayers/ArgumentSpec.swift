@@ -46,6 +46,15 @@ public indirect enum ArgumentType: Sendable, CustomStringConvertible {
   case optional(ArgumentType)
   /// A tuple (or list) of integers of at least `minimum`, of any length of at least one.
   case sizes(minimum: Int)
+  /// An integer of at least `minimum` or a tuple of exactly `count` such integers, one per
+  /// spatial dimension, such as `kernel_size=5` or `kernel_size=(3, 5)`. A single integer is
+  /// stored as a tuple that repeats it, as PyTorch stores it.
+  case spatial(count: Int, minimum: Int)
+  /// An integer of at least 1, `None`, or a tuple of `count` entries that are each one of
+  /// those, as the `output_size` of adaptive pooling takes it. `None` is stored as -1.
+  case spatialOrNone(count: Int)
+  /// A value of the first of these types that accepts it.
+  case either([ArgumentType])
   /// Anything; the layer ignores the value (`device`, `dtype`).
   case any
 
@@ -53,13 +62,27 @@ public indirect enum ArgumentType: Sendable, CustomStringConvertible {
     switch self {
     case .integer(let minimum): minimum == 1 ? "a positive integer" : "an integer ≥ \(minimum)"
     case .dimensionIndex: "an integer dimension index"
-    case .float: "a number"
+    case .float(let minimum?, let maximum?): "a number from \(bound(minimum)) to \(bound(maximum))"
+    case .float(let minimum?, nil): "a number of at least \(bound(minimum))"
+    case .float(nil, let maximum?): "a number of at most \(bound(maximum))"
+    case .float(nil, nil): "a number"
     case .boolean: "'True' or 'False'"
     case .string(let allowed): "one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")
     case .optional(let wrapped): "'None' or \(wrapped)"
     case .sizes: "a tuple of positive integers"
+    case .spatial(let count, let minimum):
+      (minimum == 1 ? "a positive integer" : "an integer ≥ \(minimum)")
+        + " or a tuple of \(count) such integers"
+    case .spatialOrNone(let count):
+      "a positive integer, 'None' or a tuple of \(count) such values"
+    case .either(let types): types.map(\.description).joined(separator: ", or ")
     case .any: "any value"
     }
+  }
+
+  /// Formats a bound without a fraction when it is whole: `0`, `1`, `0.5`.
+  private func bound(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 }
 

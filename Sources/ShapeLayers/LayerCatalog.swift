@@ -1,4 +1,4 @@
-/// The layer kinds that the model language knows, by PyTorch class name.
+/// The layer kinds of the model language, by PyTorch class name.
 public struct LayerCatalog: Sendable {
   private let kindsByName: [String: any LayerKind]
 
@@ -16,10 +16,16 @@ public struct LayerCatalog: Sendable {
   public static let standard = LayerCatalog(kinds: [
     LinearKind(), FlattenKind(), UnflattenKind(), ReLUKind(), LeakyReLUKind(), SigmoidKind(),
     TanhKind(), GELUKind(), SiLUKind(), SoftmaxKind(), LogSoftmaxKind(), DropoutKind(),
-    IdentityKind(),
+    IdentityKind(), Conv1dKind(), Conv2dKind(), MaxPoolKind(spatialRank: 1),
+    MaxPoolKind(spatialRank: 2), AvgPoolKind(spatialRank: 1), AvgPoolKind(spatialRank: 2),
+    BatchNormKind(spatialRank: 1), BatchNormKind(spatialRank: 2),
+    AdaptivePoolKind(.average, spatialRank: 1), AdaptivePoolKind(.average, spatialRank: 2),
+    AdaptivePoolKind(.maximum, spatialRank: 1), AdaptivePoolKind(.maximum, spatialRank: 2),
+    LayerNormKind(), GroupNormKind(), EmbeddingKind(), FeatureDropoutKind(spatialRank: 1),
+    FeatureDropoutKind(spatialRank: 2),
   ])
 
-  /// The kind with this PyTorch class name, such as `Linear`.
+  /// Returns the kind with this PyTorch class name, such as `Linear`.
   public func kind(named name: String) -> (any LayerKind)? {
     kindsByName[name]
   }

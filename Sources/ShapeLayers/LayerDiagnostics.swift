@@ -1,4 +1,5 @@
 import ShapeDiagnostics
+import ShapeSymbolic
 
 extension DiagnosticCode {
   /// A Linear layer's `in_features` differs from the size of the last incoming dimension.
@@ -31,4 +32,24 @@ extension DiagnosticCode {
   /// Floor division or modulo by zero.
   public static let divisionByZero = DiagnosticCode(
     "arith.division-by-zero", .error, summary: "A constant expression divides by zero.")
+  /// A symbolic formula past `Dim.maxSize` or `Dim.maxFloorDepth`.
+  public static let formulaTooComplex = DiagnosticCode(
+    "arith.too-complex", .error, summary: "A formula grows past the size the simplifier accepts.")
+}
+
+extension ShapeFailure {
+  /// Reports a failed formula operation of a shape rule with the code that matches its cause,
+  /// such as "the flattened size of 'f'" followed by "overflows 64-bit integers".
+  static func arithmetic(_ error: SymbolicError, subject: String) -> ShapeFailure {
+    switch error {
+    case .overflow:
+      ShapeFailure(code: .arithmeticOverflow, message: "\(subject) overflows 64-bit integers")
+    case .divisionByZero:
+      ShapeFailure(code: .divisionByZero, message: "\(subject) divides by zero")
+    case .tooComplex:
+      ShapeFailure(
+        code: .formulaTooComplex,
+        message: "\(subject) is a formula too large to simplify; use fewer sizes")
+    }
+  }
 }

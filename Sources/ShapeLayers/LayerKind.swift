@@ -15,15 +15,19 @@ public protocol LayerKind: Sendable {
   /// The constructor arguments in PyTorch's positional order.
   var arguments: [ArgumentSpec] { get }
 
-  /// How the output relates to the input, in one or two sentences for `explain`.
+  /// The relationship between input and output, in one or two sentences for `explain`.
   var relationship: String { get }
 
   /// Checks that involve several arguments, such as a probability range or a divisibility,
   /// beyond what each argument's type checks.
   func validate(_ layer: LayerInstance) -> [ArgumentProblem]
 
-  /// The learnable parameters' names and shapes, in PyTorch's registration order.
+  /// Lists the learnable parameters' names and shapes, in PyTorch's registration order.
   func parameters(of layer: LayerInstance) -> [ParameterSpec]
+
+  /// Returns the buffers that `state_dict()` stores besides the parameters, such as
+  /// BatchNorm's `running_mean`, in registration order. `forward` receives them with the parameters.
+  func buffers(of layer: LayerInstance) -> [ParameterSpec]
 
   /// Infers the output shape for an input shape, with the equalities that must hold between
   /// the layer's constants and the incoming dimensions.
@@ -33,7 +37,7 @@ public protocol LayerKind: Sendable {
 
   /// Runs the layer in evaluation mode, as PyTorch's forward does after `model.eval()`.
   ///
-  /// `parameters` holds every tensor that `parameters(of:)` names, with those shapes. The
+  /// `parameters` contains every tensor that `parameters(of:)` names, with those shapes. The
   /// kernel checks the input's shape itself and throws instead of trapping.
   func forward(_ input: Tensor, of layer: LayerInstance, parameters: [String: Tensor]) throws(KernelError)
     -> Tensor
@@ -54,6 +58,8 @@ extension LayerKind {
   public func validate(_ layer: LayerInstance) -> [ArgumentProblem] { [] }
 
   public func parameters(of layer: LayerInstance) -> [ParameterSpec] { [] }
+
+  public func buffers(of layer: LayerInstance) -> [ParameterSpec] { [] }
 
   public func initialParameters(of layer: LayerInstance, generator: inout TorchGenerator) -> [String: Tensor] {
     [:]
@@ -92,23 +98,39 @@ public struct ArgumentProblem: Sendable {
   /// The argument to point at.
   public var argument: String
   public var message: String
+  /// The diagnostic code, or nil for `layer.invalid-argument`.
+  public var code: DiagnosticCode?
 
-  public init(argument: String, message: String) {
+  public init(argument: String, message: String, code: DiagnosticCode? = nil) {
     self.argument = argument
     self.message = message
+    self.code = code
   }
 }
 
-/// What a shape rule can ask of the checker while it infers a shape.
+/// The checker's services available to a shape rule while it infers a shape.
 public struct ShapeContext: Sendable {
   private let evaluate: @Sendable (Dim) -> Int?
+  private let substitute: @Sendable (Dim) -> Dim
 
-  public init(evaluate: @escaping @Sendable (Dim) -> Int?) {
+  /// Creates a context from the checker's evaluation and, optionally, its substitution of
+  /// constant values for bound symbols.
+  public init(
+    evaluate: @escaping @Sendable (Dim) -> Int?,
+    substitute: @escaping @Sendable (Dim) -> Dim = { $0 }
+  ) {
     self.evaluate = evaluate
+    self.substitute = substitute
   }
 
-  /// The value of a formula under the current constants, or nil when it depends on a free
-  /// symbol such as a batch size.
+  /// The formula with every bound constant replaced by its value, such as `H // 2 - 4` for
+  /// `(H - conv_1.kernel_size[0] + 1) // pool_1.kernel_size[0] - …`, for messages.
+  public func valuesSubstituted(in dim: Dim) -> Dim {
+    substitute(dim)
+  }
+
+  /// Evaluates a formula under the current constants; nil when it depends on a free symbol
+  /// such as a batch size.
   public func value(of dim: Dim) -> Int? {
     evaluate(dim)
   }
@@ -123,7 +145,7 @@ public struct DimRequirement: Sendable {
   public var expected: Dim
   /// The axis of the input shape whose dimension must equal `expected`, counted from 0.
   public var inputAxis: Int
-  /// What the dimension is, in words, such as `input features`.
+  /// The dimension's meaning in words, such as `input features`.
   public var meaning: String
 
   public init(code: DiagnosticCode, argument: String, expected: Dim, inputAxis: Int, meaning: String) {
@@ -159,11 +181,18 @@ public struct ShapeOutput: Sendable {
   /// Why the layer left the shape unchanged where a reader would expect a change, such as a
   /// Flatten on an input without a batch dimension; attached as a note to later mismatches.
   public var noOp: NoOpRemark?
+  /// Lower bounds on incoming dimensions whose values are not known, such as a free height
+  /// that a convolution window must fit in; checked by the caller.
+  public var conditions: [DimCondition]
 
-  public init(shape: [ShapeDim], requirements: [DimRequirement] = [], noOp: NoOpRemark? = nil) {
+  public init(
+    shape: [ShapeDim], requirements: [DimRequirement] = [], noOp: NoOpRemark? = nil,
+    conditions: [DimCondition] = []
+  ) {
     self.shape = shape
     self.requirements = requirements
     self.noOp = noOp
+    self.conditions = conditions
   }
 }
 
@@ -188,7 +217,7 @@ public enum ShapeRuleResult: Sendable {
   case success(ShapeOutput)
   case failure(ShapeFailure)
 
-  /// A success with no requirements.
+  /// Returns a success with no requirements.
   public static func output(_ shape: [ShapeDim]) -> ShapeRuleResult {
     .success(ShapeOutput(shape: shape))
   }

@@ -23,11 +23,18 @@ public struct DimOrigin: Sendable, Hashable {
   public var layerName: String?
   /// The symbol whose value is this dimension, when one constant sets it.
   public var symbol: Symbol?
+  /// How a computed size came about, one step per layer in order, such as
+  /// `'pool_1' maps 28 to 14: (28 - 2) // 2 + 1`; empty for a size set in one place.
+  public var derivation: [String]
 
-  public init(description: String, range: SourceRange, layerName: String? = nil, symbol: Symbol? = nil) {
+  public init(
+    description: String, range: SourceRange, layerName: String? = nil, symbol: Symbol? = nil,
+    derivation: [String] = []
+  ) {
     self.description = description
     self.range = range
     self.layerName = layerName
     self.symbol = symbol
+    self.derivation = derivation
   }
 }

@@ -1,8 +1,8 @@
 /// A model file's bytes with a table of line starts, for mapping UTF-8 offsets to lines and columns.
 ///
 /// The text is kept as the raw bytes that were read, so offsets stay valid even when the file
-/// contains bytes that are not UTF-8. Lines end at `\n`; a `\r` before it belongs to the line
-/// ending, not to the line's text.
+/// contains bytes that are not UTF-8. Lines end at `\n`, `\r\n` or a lone `\r`, as the lexer
+/// reads them, and the line ending is not part of the line's text.
 public struct SourceFile: Sendable {
   /// The path as the user gave it; printed in diagnostics.
   public let path: String
@@ -13,12 +13,32 @@ public struct SourceFile: Sendable {
   /// The UTF-8 offset at which each line starts; `lineStarts[0]` is 0.
   public let lineStarts: [Int]
 
+  /// The number of Unicode scalars that start before each multiple of
+  /// `scalarCheckpointInterval` bytes, so that a column is found without scanning its whole line.
+  private let scalarCheckpoints: [Int]
+  private static let scalarCheckpointInterval = 64
+
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
+    var checkpoints: [Int] = []
+    checkpoints.reserveCapacity(bytes.count / Self.scalarCheckpointInterval + 1)
+    var scalars = 0
+    for (index, byte) in bytes.enumerated() {
+      if index % Self.scalarCheckpointInterval == 0 { checkpoints.append(scalars) }
+      if !Self.isContinuationByte(byte) { scalars += 1 }
+    }
+    // An offset equal to `bytes.count` needs a checkpoint too when it is a multiple.
+    if bytes.count % Self.scalarCheckpointInterval == 0 { checkpoints.append(scalars) }
+    self.scalarCheckpoints = checkpoints
     var starts = [0]
-    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(index + 1)
+    for (index, byte) in bytes.enumerated() {
+      let isLineFeed = byte == UInt8(ascii: "\n")
+      let isLoneReturn =
+        byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))
+      if isLineFeed || isLoneReturn {
+        starts.append(index + 1)
+      }
     }
     self.lineStarts = starts
   }
@@ -73,11 +93,21 @@ public struct SourceFile: Sendable {
   public func characterColumn(line: Int, byteColumn: Int) -> Int {
     let text = lineBytes(line)
     let prefixEnd = min(text.startIndex + max(byteColumn - 1, 0), text.endIndex)
-    let prefix = text[text.startIndex..<prefixEnd]
-    let scalars = prefix.reduce(0) { count, byte in
-      // Continuation bytes (10xxxxxx) do not start a new scalar.
-      (byte & 0xC0) == 0x80 ? count : count + 1
+    return scalarsBefore(prefixEnd) - scalarsBefore(text.startIndex) + 1
+  }
+
+  /// Counts the Unicode scalars that start before the byte `offset`, which is at most
+  /// `bytes.count`. It reads at most `scalarCheckpointInterval - 1` bytes.
+  private func scalarsBefore(_ offset: Int) -> Int {
+    let checkpoint = offset / Self.scalarCheckpointInterval
+    let scanStart = checkpoint * Self.scalarCheckpointInterval
+    return bytes[scanStart..<offset].reduce(scalarCheckpoints[checkpoint]) { count, byte in
+      Self.isContinuationByte(byte) ? count : count + 1
     }
-    return scalars + 1
+  }
+
+  /// Whether `byte` continues a UTF-8 sequence (10xxxxxx) instead of starting a scalar.
+  private static func isContinuationByte(_ byte: UInt8) -> Bool {
+    byte & 0xC0 == 0x80
   }
 }

@@ -234,7 +234,8 @@ struct Lexer {
       for position in (offset..<(offset + length)).reversed() {
         key = key << 8 | UInt32(bytes[position])
       }
-      if let symbol = pythonSymbols[key] {
+      // A NUL byte at the end of the window adds nothing to the key, so the length must match too.
+      if let symbol = pythonSymbols[key], symbol.utf8.count == length {
         offset += length
         emit(.symbol, from: start, text: symbol)
         return

@@ -63,9 +63,11 @@ public enum Parser {
     let diagnostics = (lexed.diagnostics + parser.diagnostics).enumerated()
       .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }
       .map(\.element)
-    return SyntaxTree(
+    var tree = SyntaxTree(
       source: source, statements: parser.statements, comments: lexed.comments,
       diagnostics: diagnostics)
+    tree.skippedDefinitions = parser.skippedDefinitions
+    return tree
   }
 }
 
@@ -98,6 +100,8 @@ struct SyntaxParser {
   var statementIndent = 0
   var statements: [Statement] = []
   var diagnostics: [Diagnostic] = []
+  /// Names that skipped `def` and `class` statements define.
+  var skippedDefinitions: Set<String> = []
 
   init(source: SourceFile, lexed: LexedSource, limits: ParserLimits) {
     self.source = source

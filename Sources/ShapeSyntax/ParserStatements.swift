@@ -52,11 +52,18 @@ extension SyntaxParser {
     recursionDepth = 0
     let first = current
     if let construct = unsupportedStatementName(first) {
+      var message = "\(construct) is not part of the model language; "
+        + "only imports, declarations, assignments and asserts are"
+      if first.text == "def" || first.text == "class" {
+        message += "; write each layer as a top-level assignment such as "
+          + "'linear_1 = nn.Linear(784, 30)' and apply it with 'act1 = linear_1(x)'"
+        let next = index + 1
+        if tokens.indices.contains(next), tokens[next].kind == .name {
+          skippedDefinitions.insert(tokens[next].text)
+        }
+      }
       diagnostics.append(Diagnostic(
-        code: .syntaxUnsupportedStatement,
-        message: "\(construct) is not part of the model language; "
-          + "only imports, declarations, assignments and asserts are",
-        range: first.range))
+        code: .syntaxUnsupportedStatement, message: message, range: first.range))
       skipUnsupportedStatement(startedBy: first)
       return
     }

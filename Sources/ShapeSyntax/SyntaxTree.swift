@@ -133,6 +133,9 @@ public struct SyntaxTree: Sendable {
   public var statements: [Statement]
   public var comments: [Comment]
   public var diagnostics: [Diagnostic]
+  /// Names defined by `def` and `class` statements that the parser reported and skipped, so
+  /// that later uses of them do not add a second error.
+  public var skippedDefinitions: Set<String> = []
 
   public init(
     source: SourceFile, statements: [Statement], comments: [Comment], diagnostics: [Diagnostic]

@@ -18,7 +18,9 @@ public enum ConvPaddingMode: String, Sendable, CaseIterable {
 public struct ConvOptions: Sendable, Equatable {
   /// The step between window starts, per spatial dimension.
   public var stride: [Int]
-  /// The padding per spatial dimension. The caller resolves 'same' and 'valid', for example
+  /// The padding per spatial dimension.
+  ///
+  /// The caller resolves 'same' and 'valid', for example
   /// with `ConvArithmetic.samePadding(kernelSize:dilation:)`.
   public var padding: [ConvPadding]
   /// The spacing between kernel elements, per spatial dimension.

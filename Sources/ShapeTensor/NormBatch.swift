@@ -13,14 +13,19 @@ public enum Normalization {
   /// PyTorch's CPU kernel does, as `x * scale + shift` with per-channel `scale` and `shift`.
   ///
   /// - Parameters:
+  ///   - input: `[N, C, spatial...]` with zero or more spatial dimensions.
   ///   - runningMean: `[C]`.
   ///   - runningVariance: `[C]`.
   ///   - weight: `[C]`, or nil for 1.
   ///   - bias: `[C]`, or nil for 0.
+  ///   - epsilon: The value added to the variance.
+  ///   - threads: The number of worker threads that share the `N * C` planes. Values below 1
+  ///     mean 1.
+  /// - Returns: A tensor of the input's shape.
   /// - Throws: `NormError` when the rank or a parameter shape is invalid.
   public static func batchNorm(
     _ input: Tensor, runningMean: Tensor, runningVariance: Tensor, weight: Tensor? = nil,
-    bias: Tensor? = nil, epsilon: Float = 1e-5
+    bias: Tensor? = nil, epsilon: Float = 1e-5, threads: Int = 1
   ) throws(NormError) -> Tensor {
     guard input.rank >= 2 else { throw .invalidInputRank(shape: input.shape, minimumRank: 2) }
     let channels = input.shape[1]
@@ -40,13 +45,14 @@ public enum Normalization {
     let plane = Tensor.elementCount(of: Array(input.shape.dropFirst(2))) ?? 0
     var output = input.scalars
     output.withUnsafeMutableBufferPointer { values in
-      var index = 0
-      for _ in 0..<input.shape[0] {
-        for channel in 0..<channels {
-          for _ in 0..<plane {
-            values[index] = values[index] * scale[channel] + shift[channel]
-            index += 1
-          }
+      let buffer = NormBuffer(values: values)
+      ConvWorkers.run(items: input.shape[0] * channels, threads: threads) {
+        [scale, shift] planes in
+        guard let base = buffer.values.baseAddress else { return }
+        for planeIndex in planes {
+          let channel = planeIndex % channels
+          let start = base + planeIndex * plane
+          for index in 0..<plane { start[index] = start[index] * scale[channel] + shift[channel] }
         }
       }
     }
@@ -61,4 +67,9 @@ public enum Normalization {
       throw .invalidParameterShape(name: name, shape: tensor.shape, expected: expected)
     }
   }
+}
+
+/// The elements of one normalization call, shared by workers that write disjoint planes.
+private struct NormBuffer: @unchecked Sendable {
+  let values: UnsafeMutableBufferPointer<Float>
 }

@@ -6,8 +6,12 @@ extension Normalization {
   /// by `bias`.
   ///
   /// - Parameters:
+  ///   - input: `[N, C, spatial...]` with zero or more spatial dimensions.
+  ///   - groups: The number of groups, which must divide `C`.
   ///   - weight: `[C]`, or nil for 1.
   ///   - bias: `[C]`, or nil for 0.
+  ///   - epsilon: The value added to the variance.
+  /// - Returns: A tensor of the input's shape.
   /// - Throws: `NormError` when the rank, the group count or a parameter shape is invalid.
   public static func groupNorm(
     _ input: Tensor, groups: Int, weight: Tensor? = nil, bias: Tensor? = nil,

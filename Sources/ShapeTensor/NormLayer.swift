@@ -9,8 +9,12 @@ extension Normalization {
   /// for inputs with a large common offset.
   ///
   /// - Parameters:
+  ///   - input: Any tensor whose shape ends with `normalizedShape`.
+  ///   - normalizedShape: The trailing dimensions to normalize over; it must not be empty.
   ///   - weight: `normalizedShape`, or nil for 1.
   ///   - bias: `normalizedShape`, or nil for 0.
+  ///   - epsilon: The value added to the variance.
+  /// - Returns: A tensor of the input's shape.
   /// - Throws: `NormError` when the input does not end with `normalizedShape` or a parameter
   ///   shape is invalid.
   public static func layerNorm(

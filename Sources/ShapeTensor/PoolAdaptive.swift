@@ -1,9 +1,15 @@
 extension Pooling {
   /// Computes `adaptive_avg_pool1d` over `[N, C, L]` or `[C, L]` input.
   ///
-  /// - Parameter outputSize: The output length, or nil to keep the input length as `None` does in
-  ///   PyTorch.
-  /// - Throws: `PoolError` when the input is empty or `outputSize` is negative.
+  /// Output element `i` of a dimension of input size `L` and output size `n` covers the input
+  /// range `floor(i * L / n) ..< ceil((i + 1) * L / n)`, as in PyTorch.
+  ///
+  /// - Parameters:
+  ///   - input: `[N, C, L]` or unbatched `[C, L]`.
+  ///   - outputSize: The output length, or nil to keep the input length as `None` does in
+  ///     PyTorch.
+  /// - Returns: `[N, C, L_out]`, or `[C, L_out]` for unbatched input.
+  /// - Throws: `PoolError` when the input is empty or an output size is negative.
   public static func adaptiveAvgPool1d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
     -> Tensor
   {
@@ -15,8 +21,11 @@ extension Pooling {
   /// Output element `i` of a dimension of input size `L` and output size `n` covers the input
   /// range `floor(i * L / n) ..< ceil((i + 1) * L / n)`, as in PyTorch.
   ///
-  /// - Parameter outputSize: One entry for both dimensions or one per dimension. A nil entry keeps
-  ///   that input size.
+  /// - Parameters:
+  ///   - input: `[N, C, H, W]` or unbatched `[C, H, W]`.
+  ///   - outputSize: The output size, one entry for both dimensions or one per dimension. A
+  ///     nil entry keeps that input size, as `None` does in PyTorch.
+  /// - Returns: `[N, C, H_out, W_out]`, or `[C, H_out, W_out]` for unbatched input.
   /// - Throws: `PoolError` when the input is empty or an output size is negative.
   public static func adaptiveAvgPool2d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
     -> Tensor
@@ -24,18 +33,31 @@ extension Pooling {
     try adaptivePool(input, outputSize: outputSize, spatialRank: 2, reduce: average)
   }
 
-  /// Computes `adaptive_max_pool1d` over `[N, C, L]` or `[C, L]` input. NaN wins its window.
+  /// Computes `adaptive_max_pool1d` over `[N, C, L]` or `[C, L]` input.
   ///
-  /// - Throws: `PoolError` when the input is empty or `outputSize` is negative.
+  /// The windows are those of `adaptiveAvgPool1d`, and NaN wins its window.
+  ///
+  /// - Parameters:
+  ///   - input: `[N, C, L]` or unbatched `[C, L]`.
+  ///   - outputSize: The output length, or nil to keep the input length as `None` does in
+  ///     PyTorch.
+  /// - Returns: `[N, C, L_out]`, or `[C, L_out]` for unbatched input.
+  /// - Throws: `PoolError` when the input is empty or an output size is negative.
   public static func adaptiveMaxPool1d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
     -> Tensor
   {
     try adaptivePool(input, outputSize: outputSize, spatialRank: 1, reduce: maximum)
   }
 
-  /// Computes `adaptive_max_pool2d` over `[N, C, H, W]` or `[C, H, W]` input. NaN wins its
-  /// window.
+  /// Computes `adaptive_max_pool2d` over `[N, C, H, W]` or `[C, H, W]` input.
   ///
+  /// The windows are those of `adaptiveAvgPool2d`, and NaN wins its window.
+  ///
+  /// - Parameters:
+  ///   - input: `[N, C, H, W]` or unbatched `[C, H, W]`.
+  ///   - outputSize: The output size, one entry for both dimensions or one per dimension. A
+  ///     nil entry keeps that input size, as `None` does in PyTorch.
+  /// - Returns: `[N, C, H_out, W_out]`, or `[C, H_out, W_out]` for unbatched input.
   /// - Throws: `PoolError` when the input is empty or an output size is negative.
   public static func adaptiveMaxPool2d(_ input: Tensor, outputSize: [Int?]) throws(PoolError)
     -> Tensor

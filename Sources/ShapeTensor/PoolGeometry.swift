@@ -33,7 +33,8 @@ struct PoolGeometry: Sendable {
     outputShape = leading
   }
 
-  /// Resolves the window options and the output size. An empty `stride` means the kernel size.
+  /// Resolves the window options and the output size, where an empty `stride` means the kernel
+  /// size.
   mutating func setWindow(
     kernelSize: [Int], stride: [Int], padding: [Int], dilation: [Int], ceilMode: Bool,
     spatialRank: Int, input: [Int]
@@ -101,6 +102,45 @@ struct PoolGeometry: Sendable {
       return PoolTaps(start: start, kernel: taps)
     }
   }
+}
+
+extension PoolGeometry {
+  /// Computes every output plane with `body` on up to `threads` threads and returns the output.
+  ///
+  /// `body` receives the first input element of a plane (`height * width` elements) and the first
+  /// output element of the same plane (`outHeight * outWidth` elements).
+  ///
+  /// - Precondition: `input` has `planes * height * width` elements.
+  func mapPlanes(
+    _ input: [Float], threads: Int,
+    _ body: @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void
+  ) -> [Float] {
+    let (inputPlane, outputPlane) = (height * width, outHeight * outWidth)
+    let count = planes * outputPlane
+    precondition(input.count == planes * inputPlane, "input does not match the pool geometry")
+    guard count > 0 else { return [] }
+    return [Float](unsafeUninitializedCapacity: count) { output, initialized in
+      input.withUnsafeBufferPointer { source in
+        let buffers = PlaneBuffers(source: source, output: output)
+        ConvWorkers.run(items: planes, threads: threads) { range in
+          guard let sourceBase = buffers.source.baseAddress,
+            let outputBase = buffers.output.baseAddress
+          else { return }
+          for plane in range {
+            body(sourceBase + plane * inputPlane, outputBase + plane * outputPlane)
+          }
+        }
+      }
+      initialized = count
+    }
+  }
+}
+
+/// The input and output buffers of one pooling call, shared by workers that write disjoint
+/// planes of `output`.
+private struct PlaneBuffers: @unchecked Sendable {
+  let source: UnsafeBufferPointer<Float>
+  let output: UnsafeMutableBufferPointer<Float>
 }
 
 /// The part of one pooling window along one axis that lies inside the input.

@@ -10,7 +10,7 @@ enum ConvBenchmark {
   static let batchSize = 2_038
   static let repetitions = 5
 
-  /// Runs the stack `repetitions` times with `threads` convolution threads and returns a
+  /// Runs the stack `repetitions` times with `threads` kernel threads and returns a
   /// one-paragraph report of the best time.
   static func run(threads: Int) -> String {
     var random = BenchmarkRandom(seed: 42)
@@ -61,11 +61,12 @@ private struct LeNetFeatures {
     var x = try Convolution.conv2d(
       input, weight: conv1Weight, bias: conv1Bias, options: padded, threads: threads)
     rectify(&x)
-    x = try Pooling.maxPool2d(x, kernelSize: [2])
+    x = try Pooling.maxPool2d(x, kernelSize: [2], threads: threads)
     x = try Convolution.conv2d(x, weight: conv2Weight, bias: conv2Bias, threads: threads)
-    x = try Normalization.batchNorm(x, runningMean: mean, runningVariance: variance)
+    x = try Normalization.batchNorm(
+      x, runningMean: mean, runningVariance: variance, threads: threads)
     rectify(&x)
-    return try Pooling.avgPool2d(x, kernelSize: [2], stride: [2])
+    return try Pooling.avgPool2d(x, kernelSize: [2], stride: [2], threads: threads)
   }
 
   /// Applies ReLU in place, standing in for the activation kernel that this benchmark does not

@@ -13,7 +13,10 @@ enum CommandLineTool {
   static let version = "0.1.0"
 
   /// Every subcommand; adding one is a new file with a `Command` type and a line here.
-  static let commandTypes: [any Command.Type] = [CheckCommand.self, ShapesCommand.self, RunCommand.self]
+  static let commandTypes: [any Command.Type] = [
+    CheckCommand.self, ShapesCommand.self, ExplainCommand.self, RunCommand.self, SummaryCommand.self,
+    GraphCommand.self,
+  ]
 
   static var commands: [CommandSpec] { commandTypes.map { $0.spec } }
 
@@ -41,7 +44,9 @@ enum CommandLineTool {
       return usageFailure(UsageError(message: "unknown command '\(first)'", command: nil))
     }
     let spec = command.spec
-    if rest.contains("--help") || rest.contains("-h") {
+    // After `--` every argument is a path, even one named `--help`.
+    let options = rest.prefix { $0 != "--" }
+    if options.contains("--help") || options.contains("-h") {
       Output.standardOutput(commandHelp(spec))
       return .success
     }
@@ -49,7 +54,11 @@ enum CommandLineTool {
       let parsed = try ArgumentParser.parse(rest, spec: spec)
       return try command.run(parsed)
     } catch {
-      return usageFailure(error)
+      // An option value rejected inside a command, such as '--color maybe', still belongs to
+      // that command's usage.
+      var failure = error
+      if failure.command == nil { failure.command = spec.name }
+      return usageFailure(failure)
     }
   }
 
@@ -128,7 +137,7 @@ enum Output {
     isatty(descriptor) == 1
   }
 
-  /// The text style for a stream under `--color auto|always|never`.
+  /// Returns the text style for a stream under `--color auto|always|never`.
   static func style(for descriptor: Int32, choice: String?) throws(UsageError) -> TextStyle {
     switch choice ?? "auto" {
     case "always": return .ansi

@@ -76,7 +76,20 @@ enum RunCommand: Command {
       return .findings
     case .run(let error):
       Output.standardError("error: \(error)\n")
-      return .findings
+      return status(for: error)
+    }
+  }
+}
+
+extension RunCommand {
+  /// Maps a run error to its exit status: an internal failure is 70, a `--positive-class` that
+  /// names no class of the data or cannot apply to it is a usage error (64), and every other
+  /// run error is 1.
+  static func status(for error: RunError) -> ExitStatus {
+    switch error {
+    case .internalFailure: .internal
+    case .unknownClass, .positiveClassNotApplicable: .usage
+    default: .findings
     }
   }
 }

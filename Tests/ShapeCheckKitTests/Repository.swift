@@ -37,3 +37,20 @@ func goldenMismatch(_ actual: String, golden relative: String) -> String? {
   }
   return expected == actual ? nil : "output differs from \(relative):\n\(actual)"
 }
+
+/// A model file written to a fresh temporary folder, removed when the value is released.
+final class TemporaryModel {
+  let folder: URL
+  let path: String
+
+  init(_ text: String, name: String = "model.nn") throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("shapecheck-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    path = folder.appendingPathComponent(name).path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: folder)
+  }
+}

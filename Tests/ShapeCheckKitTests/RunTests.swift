@@ -69,6 +69,13 @@ private func maxDifference(_ lhs: [Float], _ rhs: [Float]) -> Float {
     #expect(classification.total == 20)
   }
 
+  @Test func freeHeightAndWidthTakeTheImageSize() throws {
+    let result = try ModelRun.run(options("fixtures/lenet_free_size.nn", input: "fixtures/digits/valid"))
+    #expect(result.allConfirmed)
+    #expect(result.layout.sizeBindings.map { "\($0.key.name)=\($0.value)" }.sorted() == ["H=28", "W=28"])
+    #expect(result.comparisons.first?.observed == [20, 1, 28, 28])
+  }
+
   @Test(arguments: ["simple_net_seed7.safetensors", "simple_net_seed7_sequential.safetensors"])
   func weightsFileLoadsByEitherNaming(_ file: String) throws {
     var run = options("fixtures/simple_net.nn", input: "fixtures/digits/train/3/1500.png")
@@ -117,5 +124,38 @@ private func maxDifference(_ lhs: [Float], _ rhs: [Float]) -> Float {
     #expect(TensorFormatter.format(Tensor(shape: [2], scalars: [0, 1])) == "tensor([0., 1.])")
     #expect(TensorFormatter.format(Tensor(shape: [2, 1], scalars: [0.25, -0.5])) == "tensor([[ 0.2500],\n        [-0.5000]])")
     #expect(TensorFormatter.format(Tensor(shape: [2], scalars: [1e-6, 1])) == "tensor([1.0000e-06, 1.0000e+00])")
+  }
+}
+
+@Suite struct PositiveClassTests {
+  @Test func unlabelledImageRejectsOption() throws {
+    var run = options("fixtures/simple_net.nn", input: "fixtures/digits/train/3/1500.png")
+    run.positiveClass = "nine"
+    #expect {
+      try ModelRun.run(run)
+    } throws: { error in
+      guard case RunFailure.run(.positiveClassNotApplicable("nine", [])) = error else { return false }
+      return true
+    }
+  }
+
+  @Test func threeClassesRejectOption() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    for name in ["a", "b", "c"] {
+      let png = try Data(contentsOf: URL(fileURLWithPath: Repository.path("fixtures/digits/train/3/1500.png")))
+      try FileManager.default.createDirectory(atPath: folder.path(name), withIntermediateDirectories: true)
+      try png.write(to: URL(fileURLWithPath: folder.path("\(name)/1.png")))
+    }
+    var run = RunOptions(modelPath: Repository.path("fixtures/simple_net.nn"), inputPath: folder.path)
+    run.positiveClass = "a"
+    #expect {
+      try ModelRun.run(run)
+    } throws: { error in
+      guard case RunFailure.run(.positiveClassNotApplicable("a", ["a", "b", "c"])) = error else { return false }
+      return true
+    }
+    run.positiveClass = nil
+    #expect(try ModelRun.run(run).classification == nil)
   }
 }

@@ -13,6 +13,17 @@ import Testing
     #expect(error?.description == path + ": no such file or folder")
   }
 
+  @Test func linkLoopIsUnreadableNotMissing() throws {
+    let folder = try DatasetTestFolder()
+    defer { folder.remove() }
+    let path = folder.path + "/loop.png"
+    try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path)
+    let error = #expect(throws: DatasetError.unreadable(path: path, errno: ELOOP)) {
+      try DatasetLoader.load(path: path)
+    }
+    #expect(error?.description == path + ": cannot read the file: too many levels of symbolic links")
+  }
+
   @Test func unreadableFileMessage() {
     let error = DatasetError.unreadable(path: "x/a.png", errno: EACCES)
     #expect(error.description == "x/a.png: cannot read the file: permission denied")

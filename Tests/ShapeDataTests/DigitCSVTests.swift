@@ -60,6 +60,36 @@ import Testing
     #expect(images[1].image.pixels == Self.pixels(seed: 1))
   }
 
+  /// A digit-like line: zero corners, some ink in the middle, and the label at one end.
+  static func digitLine(label: Int, labelFirst: Bool) -> String {
+    let pixels = (0..<784).map { $0 % 28 > 8 && $0 % 28 < 20 && $0 / 28 > 8 ? "200" : "0" }
+    let fields = labelFirst ? [String(label)] + pixels : pixels + [String(label)]
+    return fields.joined(separator: ",")
+  }
+
+  @Test func noHeaderLabelLastIsDetected() throws {
+    let text = [3, 7, 0, 7].map { Self.digitLine(label: $0, labelFirst: false) }.joined(separator: "\n")
+    let images = try parse(text)
+    #expect(images.map(\.label) == ["3", "7", "0", "7"])
+    #expect(images[0].image.pixels.first == 0)
+    #expect(images[0].image.pixels.count == 784)
+  }
+
+  @Test func noHeaderDigitLabelFirstStaysFirst() throws {
+    let text = [3, 7, 0, 7].map { Self.digitLine(label: $0, labelFirst: true) }.joined(separator: "\n")
+    let images = try parse(text)
+    #expect(images.map(\.label) == ["3", "7", "0", "7"])
+  }
+
+  @Test func noHeaderLabelLastWithLargeFirstPixel() throws {
+    // A first-column value of 12 cannot be a digit label, so the label must be last.
+    var fields = Self.digitLine(label: 5, labelFirst: false).split(separator: ",").map(String.init)
+    fields[0] = "12"
+    let images = try parse(fields.joined(separator: ","))
+    #expect(images.map(\.label) == ["5"])
+    #expect(images[0].image.pixels.first == 12)
+  }
+
   @Test func explicitLastWithoutHeader() throws {
     let text = Self.line(label: "8", seed: 3, labelFirst: false)
     let images = try parse(text, labelColumn: .last)

@@ -21,6 +21,56 @@ private let sampleCode = DiagnosticCode("test.sample", .error, summary: "A sampl
         """)
   }
 
+  @Test func longLineIsCutAroundCaret() {
+    let source = SourceFile(path: "m.nn", text: String(repeating: "a", count: 2_000) + "\n")
+    let diagnostic = Diagnostic(code: sampleCode, message: "m", range: SourceRange(start: 1_000, end: 1_001))
+    let lines = DiagnosticRenderer().render(diagnostic, in: source).split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(lines[1] == "1 | …" + String(repeating: "a", count: 120) + "…")
+    #expect(lines[2] == "  | " + String(repeating: " ", count: 31) + "^")
+  }
+
+  @Test func longMultibyteLineKeepsCaretUnderCharacter() {
+    // 1,000 two-byte characters, then the target 'x' at character column 1,001.
+    let source = SourceFile(path: "m.nn", text: String(repeating: "é", count: 1_000) + "x = 1\n")
+    let diagnostic = Diagnostic(code: sampleCode, message: "m", range: SourceRange(start: 2_000, end: 2_001))
+    let lines = DiagnosticRenderer().render(diagnostic, in: source).split(separator: "\n")
+    #expect(lines[0] == "m.nn:1:2001: error: m [test.sample]")
+    let shown = Array(lines[1].dropFirst("1 | ".count))
+    let caret = lines[2].dropFirst("  | ".count).count - 1
+    #expect(shown[caret] == "x")
+  }
+
+  /// Each snippet decodes only the bytes near its caret, so many diagnostics on one long line
+  /// render in time linear in their number. Decoding the whole line for each one takes
+  /// minutes here, far past the generous bound.
+  @Test func manyDiagnosticsOnLongLineRenderQuickly() {
+    let text = Array(repeating: "a = $", count: 10_000).joined(separator: "; ")
+    let source = SourceFile(path: "m.nn", text: text)
+    let diagnostics = (0..<10_000).map { index in
+      Diagnostic(code: sampleCode, message: "m", range: SourceRange(start: index * 7 + 4, end: index * 7 + 5))
+    }
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      _ = DiagnosticRenderer().render(diagnostics, in: source)
+    }
+    #expect(elapsed < .seconds(30))
+  }
+
+  @Test func controlCharactersInMessageAndPathAreReplaced() {
+    let source = SourceFile(path: "m\n.nn", text: "x = 1\n")
+    let diagnostic = Diagnostic(
+      code: sampleCode, message: "is '\u{1B}[31mred\nfake: error'", range: SourceRange(start: 4, end: 5),
+      notes: [Note(message: "note \u{7}")],
+      fixIts: [FixIt(message: "fix \r", edits: [TextEdit(range: .at(4), replacement: "2")])])
+    let text = DiagnosticRenderer().render(diagnostic, in: source)
+    #expect(!text.contains("\u{1B}"))
+    #expect(!text.contains("\u{7}"))
+    #expect(!text.contains("\r"))
+    #expect(text.hasPrefix("m\u{FFFD}.nn:1:5: error: is '\u{FFFD}[31mred\u{FFFD}fake: error' [test.sample]\n"))
+    #expect(text.split(separator: "\n").count == 5)
+  }
+
   @Test func caretIgnoresMultibytePrefix() {
     let source = SourceFile(path: "m.nn", text: "é = ab")
     let diagnostic = Diagnostic(code: sampleCode, message: "m", range: SourceRange(start: 5, end: 7))

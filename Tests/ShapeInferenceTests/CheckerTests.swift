@@ -107,8 +107,14 @@ extension ModelAnalysis {
     #expect(diagnostic.notes.contains { $0.message.contains("changed nothing") })
   }
 
-  @Test func freeDimensionCheckIsUndecided() {
+  @Test func freeDimensionCheckGivesItsValue() {
     let analysis = analyze("x: Tensor[N]\nl = nn.Linear(784, 30)\ny = l(x)\n")
+    #expect(analysis.codes == ["shape.conditional"])
+    #expect(analysis.diagnostics.first?.facts["range"] == "N = 784")
+  }
+
+  @Test func checkOnTwoFreeDimensionsIsUndecided() {
+    let analysis = analyze("x: Tensor[N, H * W]\nl = nn.Linear(784, 30)\ny = l(x)\n")
     #expect(analysis.codes == ["shape.undecided"])
   }
 
@@ -154,6 +160,47 @@ extension ModelAnalysis {
   func robustnessCases(statement: String, expectedCode: String) {
     let analysis = analyze("x: Tensor[784]\n" + statement + "\n")
     #expect(analysis.codes == [expectedCode])
+  }
+
+  @Test(arguments: ["device='cpu'", "device=None", "device=0", "dtype=None"])
+  func factoryArgumentsAreAccepted(argument: String) {
+    let analysis = analyze("x: Tensor[784]\nl = nn.Linear(784, 30, \(argument))\ny = l(x)\n")
+    #expect(analysis.diagnostics.isEmpty)
+  }
+
+  @Test func carriageReturnLinesLocateDiagnostics() throws {
+    let analysis = analyze("x: Tensor[784]\rl = nn.Linear(78, 3)\ry = l(x)\r")
+    let position = try #require(analysis.position(of: "shape.feature-mismatch"))
+    #expect(position.line == 2)
+    #expect(position.column == 15)
+  }
+
+  @Test func dropoutOutOfRangeNamesRange() {
+    for value in ["2", "1.5", "-0.1"] {
+      let analysis = analyze("drop = nn.Dropout(p=\(value))\n")
+      #expect(analysis.codes == ["layer.invalid-argument"])
+      #expect(
+        analysis.diagnostics.first?.message == "'p' of 'drop' must be a number from 0 to 1, but is \(value)")
+    }
+    #expect(analyze("drop = nn.Dropout(p=1)\n").codes.isEmpty)
+  }
+
+  @Test func manyUnflattenSizesAreTooComplexNotOverflow() {
+    let ones = Array(repeating: "1", count: 1_000).joined(separator: ", ")
+    let analysis = analyze("x: Tensor[4, 784]\nu = nn.Unflatten(1, (\(ones), 784))\ny = u(x)\n")
+    #expect(analysis.codes == ["arith.too-complex"])
+    #expect(
+      analysis.diagnostics.first?.message
+        == "the product of the sizes of 'u' is a formula too large to simplify; use fewer sizes")
+  }
+
+  @Test func unflattenProductOverflowIsOverflow() {
+    let analysis = analyze("x: Tensor[4, 784]\nu = nn.Unflatten(1, (2 ** 40, 2 ** 40))\ny = u(x)\n")
+    #expect(analysis.codes == ["arith.overflow"])
+    #expect(analysis.position(of: "arith.overflow")?.line == 2)
+    #expect(
+      analysis.diagnostics.first?.message
+        == "'u.unflattened_size' = u.unflattened_size[0] * u.unflattened_size[1] overflows 64-bit integers for the current constants")
   }
 
   @Test func useBeforeDefinitionPointsAtDefinition() throws {

@@ -40,6 +40,14 @@ import Testing
     ])
   }
 
+  @Test func nulAfterSymbolIsInvalid() {
+    for source in ["x = f(1)\u{0}\n", "x = (\u{0}1)\n", "x = 2 **\u{0} 3\n"] {
+      let tree = parse(source)
+      #expect(tree.diagnostics.map(\.code) == [.syntaxInvalidCharacter], "\(source.debugDescription)")
+      #expect(tree.diagnostics.first?.message == "invalid character (U+0000)")
+    }
+  }
+
   @Test func emptyAndWhitespaceOnlyFiles() {
     for source in ["", "\n", "   ", "\r\n\r\n", "# only\n", "\t\n  \n"] {
       let tree = parse(source)

@@ -75,10 +75,17 @@ import Testing
   ])
   func unsupportedKeywordIsReportedAtKeyword(keyword: String) throws {
     let tree = parse("a = 1\n\(keyword) x:\n    y = 2\n\n    z = (\n3)\nb = 2\n")
+    let hint =
+      ["def", "class"].contains(keyword)
+      ? "; write each layer as a top-level assignment such as "
+        + "'linear_1 = nn.Linear(784, 30)' and apply it with 'act1 = linear_1(x)'" : ""
     #expect(renderDiagnostics(tree) == [
       "syntax.unsupported-statement@2:1 '\(keyword)' is not part of the model language; "
-        + "only imports, declarations, assignments and asserts are",
+        + "only imports, declarations, assignments and asserts are" + hint
     ])
+    if ["def", "class"].contains(keyword) {
+      #expect(tree.skippedDefinitions == ["x"])
+    }
     let diagnostic = try #require(tree.diagnostics.first)
     #expect(text(tree, diagnostic.range) == keyword)
     #expect(renderStatements(tree) == ["(= a 1)", "(= b 2)"])
@@ -114,7 +121,9 @@ import Testing
       "syntax.unsupported-statement@1:1 decorator '@' is not part of the model language; "
         + "only imports, declarations, assignments and asserts are",
       "syntax.unsupported-statement@5:1 'class' is not part of the model language; "
-        + "only imports, declarations, assignments and asserts are",
+        + "only imports, declarations, assignments and asserts are; write each layer as a "
+        + "top-level assignment such as 'linear_1 = nn.Linear(784, 30)' and apply it with "
+        + "'act1 = linear_1(x)'",
     ])
     #expect(renderStatements(tree) == ["(= y 1)"])
   }

@@ -12,11 +12,15 @@ enum DirectConvolution {
     )
     let stride = expand(options.stride, 1)
     let dilation = expand(options.dilation, 1)
-    let padding = options.padding.count == 1 ? [options.padding[0], options.padding[0]]
+    let padding =
+      options.padding.count == 1
+      ? [options.padding[0], options.padding[0]]
       : (options.padding.isEmpty ? [ConvPadding(0), ConvPadding(0)] : options.padding)
-    let outY = (height + padding[0].before + padding[0].after - dilation[0] * (kernelY - 1) - 1)
+    let outY =
+      (height + padding[0].before + padding[0].after - dilation[0] * (kernelY - 1) - 1)
       / stride[0] + 1
-    let outX = (width + padding[1].before + padding[1].after - dilation[1] * (kernelX - 1) - 1)
+    let outX =
+      (width + padding[1].before + padding[1].after - dilation[1] * (kernelX - 1) - 1)
       / stride[1] + 1
     let outPerGroup = outChannels / options.groups
 

@@ -111,6 +111,20 @@ import Testing
     #expect(parallel == single)
   }
 
+  @Test func batchSharesCoverEverySampleOnce() {
+    for (batch, workers) in [(7, 2), (2038, 2), (5, 5), (10, 3), (Int.max, 7)] {
+      let shares = (0..<workers).map {
+        ConvWorkers.share(of: $0, workers: workers, batch: batch)
+      }
+      #expect(shares.first?.lowerBound == 0)
+      #expect(shares.last?.upperBound == batch)
+      for (left, right) in zip(shares, shares.dropFirst()) {
+        #expect(left.upperBound == right.lowerBound)
+        #expect(abs(left.count - right.count) <= 1)
+      }
+    }
+  }
+
   @Test func batchedEqualsUnbatchedPerSample() throws {
     var generator = KernelTestRandom(seed: 3)
     let input = generator.tensor([2, 2, 5, 5])

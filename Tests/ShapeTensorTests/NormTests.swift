@@ -23,6 +23,20 @@ import Testing
     SpatialKernelCheck.expectClose(output, shape: [2, 1, 2, 1], [scale, -2 * scale, 3 * scale, 0])
   }
 
+  @Test(arguments: [2, 5, 100])
+  func batchNormThreadCountDoesNotChangeResult(threads: Int) throws {
+    var generator = KernelTestRandom(seed: 4)
+    let input = generator.tensor([3, 4, 5, 6])
+    let mean = generator.tensor([4])
+    let variance = Tensor(shape: [4], scalars: [0.5, 1, 2, 4])
+    let weight = generator.tensor([4])
+    let single = try Normalization.batchNorm(
+      input, runningMean: mean, runningVariance: variance, weight: weight)
+    let parallel = try Normalization.batchNorm(
+      input, runningMean: mean, runningVariance: variance, weight: weight, threads: threads)
+    #expect(parallel == single)
+  }
+
   @Test func batchNormChecksShapes() {
     let input = Tensor(shape: [2, 3], repeating: 0)
     #expect(throws: NormError.invalidInputRank(shape: [3], minimumRank: 2)) {

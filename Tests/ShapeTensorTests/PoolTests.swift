@@ -145,12 +145,15 @@ import Testing
 
   static let maxCases: [MaxCase] = [
     MaxCase(size: [7, 6], kernel: [3], stride: [2], padding: [1], dilation: [2], ceilMode: true),
-    MaxCase(size: [5, 9], kernel: [2, 4], stride: [3, 2], padding: [1, 2], dilation: [3, 1],
+    MaxCase(
+      size: [5, 9], kernel: [2, 4], stride: [3, 2], padding: [1, 2], dilation: [3, 1],
       ceilMode: true),
     MaxCase(size: [4, 4], kernel: [4], stride: [1], padding: [2], dilation: [1], ceilMode: false),
-    MaxCase(size: [9, 3], kernel: [5, 2], stride: [4, 1], padding: [0, 1], dilation: [2, 2],
+    MaxCase(
+      size: [9, 3], kernel: [5, 2], stride: [4, 1], padding: [0, 1], dilation: [2, 2],
       ceilMode: true),
-    MaxCase(size: [2, 11], kernel: [1, 3], stride: [1, 5], padding: [0, 1], dilation: [1, 4],
+    MaxCase(
+      size: [2, 11], kernel: [1, 3], stride: [1, 5], padding: [0, 1], dilation: [1, 4],
       ceilMode: false),
   ]
 
@@ -192,6 +195,20 @@ import Testing
       }
     }
     #expect(output == Tensor(shape: [2, 3] + sizes, scalars: expected))
+  }
+
+  @Test(arguments: [2, 3, 64])
+  func threadCountDoesNotChangeResult(threads: Int) throws {
+    var generator = KernelTestRandom(seed: 9)
+    let input = generator.tensor([3, 5, 9, 7])
+    let maximum = try Pooling.maxPool2d(input, kernelSize: [3], stride: [2], padding: [1])
+    let parallelMaximum = try Pooling.maxPool2d(
+      input, kernelSize: [3], stride: [2], padding: [1], threads: threads)
+    #expect(parallelMaximum == maximum)
+    let average = try Pooling.avgPool2d(input, kernelSize: [2], ceilMode: true)
+    let parallelAverage = try Pooling.avgPool2d(
+      input, kernelSize: [2], ceilMode: true, threads: threads)
+    #expect(parallelAverage == average)
   }
 
   @Test func messageNamesValues() {

@@ -16,6 +16,8 @@ struct Execution {
   var comparisons: [ShapeComparison] = []
   var laterDisagreements = 0
   var classification: ClassificationResult?
+  /// Why no classification was reported, when the data have labels.
+  var classificationNote: String?
 
   init(runner: ModelRunner, layout: InputLayout, dataset: Dataset, positiveClass: String?) {
     self.runner = runner
@@ -26,18 +28,20 @@ struct Execution {
 
   mutating func runAll(progress: ((Int, Int) -> Void)?) throws(RunError) {
     var tally = try ClassificationTally(dataset: dataset, positiveClass: positiveClass)
-    if let symbol = layout.batchSymbol {
+    if layout.batchSymbol != nil {
       let input = layout.tensor(for: dataset.items.map(\.image))
-      let trace = try runner.forward(input: input, inputID: layout.inputID)
-      comparisons = compare(trace, extra: [symbol: dataset.items.count])
+      let extra = layout.bindings(imageCount: dataset.items.count)
+      let trace = try runner.forward(input: input, inputID: layout.inputID, extra: extra)
+      comparisons = compare(trace, extra: extra)
       tally?.record(outputs: trace.outputID.flatMap { trace.tensors[$0] }, items: dataset.items[...])
       progress?(dataset.items.count, dataset.items.count)
     } else {
       for (index, item) in dataset.items.enumerated() {
-        let trace = try runner.forward(input: layout.tensor(for: [item.image]), inputID: layout.inputID)
+        let trace = try runner.forward(
+          input: layout.tensor(for: [item.image]), inputID: layout.inputID, extra: layout.sizeBindings)
         if index == 0 {
-          comparisons = compare(trace, extra: [:])
-        } else if !compare(trace, extra: [:], measuring: false).allSatisfy(\.agrees) {
+          comparisons = compare(trace, extra: layout.sizeBindings)
+        } else if !compare(trace, extra: layout.sizeBindings, measuring: false).allSatisfy(\.agrees) {
           laterDisagreements += 1
         }
         tally?.record(outputs: trace.outputID.flatMap { trace.tensors[$0] }, items: dataset.items[index...index])
@@ -45,9 +49,12 @@ struct Execution {
       }
     }
     classification = tally?.result
+    if classification == nil {
+      classificationNote = ClassificationTally.reasonForNone(dataset: dataset, tally: tally)
+    }
   }
 
-  /// One row per named activation, then one per step of each applied Sequential.
+  /// Builds one row per named activation, then one per step of each applied Sequential.
   private func compare(_ trace: ForwardTrace, extra: [Symbol: Int], measuring: Bool = true) -> [ShapeComparison] {
     var rows: [ShapeComparison] = []
     for activation in runner.analysis.activations {
@@ -93,9 +100,16 @@ struct ClassificationTally {
   var total = 0
   var isApplicable = true
 
-  /// Nil when the data have no labels or not exactly two classes.
+  /// Nil when the data have no labels or not exactly two classes. With `positiveClass` set it
+  /// throws instead, because the option would otherwise be ignored without a word.
   init?(dataset: Dataset, positiveClass: String?) throws(RunError) {
-    guard dataset.classNames.count == 2, dataset.items.allSatisfy({ $0.label != nil }) else { return nil }
+    let isLabelled = dataset.items.allSatisfy { $0.label != nil }
+    guard dataset.classNames.count == 2, isLabelled else {
+      if let positiveClass {
+        throw .positiveClassNotApplicable(positiveClass, isLabelled ? dataset.classNames : [])
+      }
+      return nil
+    }
     let chosen = positiveClass ?? dataset.classNames[0]
     guard let other = dataset.classNames.first(where: { $0 != chosen }), dataset.classNames.contains(chosen) else {
       throw .unknownClass(chosen, dataset.classNames)
@@ -115,6 +129,18 @@ struct ClassificationTally {
       total += 1
       if predicted == item.label { correct += 1 }
     }
+  }
+
+  /// Explains a missing classification of labelled data, or nil when the data have no labels.
+  static func reasonForNone(dataset: Dataset, tally: ClassificationTally?) -> String? {
+    guard dataset.items.contains(where: { $0.label != nil }) else { return nil }
+    if dataset.classNames.count != 2 {
+      return "no classification: it needs exactly two classes, and the data have \(dataset.classNames.count) (\(dataset.classNames.joined(separator: ", ")))"
+    }
+    if tally != nil {
+      return "no classification: it needs one output value per image"
+    }
+    return "no classification: some images have no label"
   }
 
   var result: ClassificationResult? {

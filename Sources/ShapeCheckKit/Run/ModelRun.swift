@@ -6,7 +6,7 @@ import ShapeSource
 import ShapeSymbolic
 import ShapeTensor
 
-/// What `shapecheck run` is asked to do.
+/// The settings of one `shapecheck run`.
 public struct RunOptions: Sendable {
   public var modelPath: String
   public var inputPath: String
@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
   public var limit: Int?
   /// The class meant by sigmoid(output) > 0.5; the first class name in sorted order when nil.
   public var positiveClass: String?
+  /// The layer kinds the model may use.
+  public var catalog: LayerCatalog = .standard
 
   public init(modelPath: String, inputPath: String) {
     self.modelPath = modelPath
@@ -32,7 +34,11 @@ public struct RunResult: Sendable {
   /// How many images, after the first, had a tensor whose shape disagreed.
   public var laterDisagreements: Int
   public var classification: ClassificationResult?
-  /// Where the parameters came from, such as `--seed 42` or the weights file.
+  /// Why labelled data were not classified, such as a model with ten outputs.
+  public var classificationNote: String?
+  /// The source of the first image, whose values the report prints when images run one by one.
+  public var firstImageSource: String
+  /// The origin of the parameters, such as `--seed 42` or the weights file.
   public var parameterSource: String
   /// Layer kinds whose `--seed` initialization is not PyTorch's.
   public var kindsNotReproduced: [String]
@@ -42,7 +48,7 @@ public struct RunResult: Sendable {
   }
 }
 
-/// Why a run stopped before it produced a report.
+/// The reason a run stopped before it produced a report.
 public enum RunFailure: Error {
   /// A file could not be read or is malformed: exit status 66.
   case input(any Error)
@@ -60,7 +66,9 @@ public enum ModelRun {
     -> RunResult
   {
     let analysis: ModelAnalysis
-    do { analysis = try ModelCheck.analyzeFile(options.modelPath) } catch { throw .input(error) }
+    do { analysis = try ModelCheck.analyzeFile(options.modelPath, catalog: options.catalog) } catch {
+      throw .input(error)
+    }
     guard !analysis.hasErrors else { throw .diagnostics(source: analysis.source, analysis.diagnostics) }
     let dataset: Dataset
     do { dataset = try DatasetLoader.load(path: options.inputPath, limit: options.limit) } catch { throw .input(error) }
@@ -71,9 +79,7 @@ public enum ModelRun {
         for: analysis, pixelsPerImage: first.image.pixels.count, width: first.image.width, height: first.image.height)
     } catch { throw .run(error) }
     try checkImageSizes(dataset)
-    do throws(RunError) {
-      try RunLimits.check(analysis, layout: layout, imageCount: dataset.items.count)
-    } catch { throw .run(error) }
+    do { try RunMemoryBudget.check(analysis, layout: layout, imageCount: dataset.items.count) } catch { throw .run(error) }
     let (parameters, source) = try loadParameters(options, analysis: analysis)
     let runner = ModelRunner(analysis: analysis, parameters: parameters)
     var execution = Execution(runner: runner, layout: layout, dataset: dataset, positiveClass: options.positiveClass)
@@ -81,6 +87,7 @@ public enum ModelRun {
     return RunResult(
       analysis: analysis, layout: layout, imageCount: dataset.items.count, comparisons: execution.comparisons,
       laterDisagreements: execution.laterDisagreements, classification: execution.classification,
+      classificationNote: execution.classificationNote, firstImageSource: first.source,
       parameterSource: source,
       kindsNotReproduced: options.weightsPath == nil ? ParameterStore.kindsNotReproduced(in: analysis) : [])
   }

@@ -20,27 +20,42 @@ public struct ModelRunner: Sendable {
     self.parameters = parameters
   }
 
-  /// Runs every step of the plan, starting from `input` as the tensor `inputID`.
+  /// Runs every step of the plan, starting from `input` as the tensor `inputID`; `extra` binds
+  /// free symbols such as the batch size.
   ///
-  /// Every kernel checks the shape of its input and throws instead of trapping, so a model whose
-  /// real shapes differ from the inferred ones ends in `RunError.kernelFailed`.
-  public func forward(input: Tensor, inputID: Int) throws(RunError) -> ForwardTrace {
+  /// Every kernel checks the shape of its input and throws instead of trapping. A kernel that
+  /// rejects an input whose shape differs from the inferred one means the inference was wrong
+  /// (`RunError.kernelFailed`); one that rejects an input of exactly the inferred shape is a bug
+  /// in the kernel (`RunError.internalFailure`).
+  public func forward(input: Tensor, inputID: Int, extra: [Symbol: Int] = [:]) throws(RunError)
+    -> ForwardTrace
+  {
     var trace = ForwardTrace(tensors: [inputID: input], outputID: nil)
+    var inferred: [Int: [ShapeDim]] = [:]
     for step in analysis.plan {
-      guard case .apply(let output, let inputTensor, let layer, _) = step,
-        let value = trace.tensors[inputTensor]
-      else { continue }
-      do {
-        trace.tensors[output] = try layer.kind.forward(value, of: layer, parameters: parameters.parameters(of: layer))
-        trace.outputID = output
-      } catch {
-        throw .kernelFailed(error.message)
+      switch step {
+      case .input(let id, _, let shape):
+        inferred[id] = shape
+      case .apply(let output, let inputTensor, let layer, let shape):
+        inferred[output] = shape
+        guard let value = trace.tensors[inputTensor] else { continue }
+        do {
+          trace.tensors[output] = try layer.kind.forward(
+            value, of: layer, parameters: parameters.parameters(of: layer))
+          trace.outputID = output
+        } catch {
+          let expected = inferred[inputTensor].map { inferredValues($0, extra: extra) }
+          if expected == value.shape.map(Optional.some) {
+            throw .internalFailure("the kernel of '\(layer.name)' rejected an input of the inferred shape \(value.shape): \(error.message)")
+          }
+          throw .kernelFailed(error.message)
+        }
       }
     }
     return trace
   }
 
-  /// The inferred values of a shape, with free symbols such as the batch size bound.
+  /// Evaluates a shape's formulas, with free symbols such as the batch size bound in `extra`.
   public func inferredValues(_ shape: [ShapeDim], extra: [Symbol: Int]) -> [Int?] {
     let bindings = analysis.bindings.merging(extra) { $1 }
     return shape.map { (try? $0.formula.evaluated(bindings)) ?? nil }

@@ -21,12 +21,12 @@ public struct ParameterStore: Sendable {
     return store
   }
 
-  /// The parameters of one layer.
+  /// Returns the parameters of one layer.
   public func parameters(of layer: LayerInstance) -> [String: Tensor] {
     tensors[layer.name] ?? [:]
   }
 
-  /// The layer kinds in the model whose `--seed` initialization does not match PyTorch's.
+  /// Lists the layer kinds in the model whose `--seed` initialization does not match PyTorch's.
   public static func kindsNotReproduced(in analysis: ModelAnalysis) -> [String] {
     Array(Set(analysis.layers.filter { !$0.kind.reproducesTorchInitialization }.map(\.kind.name))).sorted()
   }

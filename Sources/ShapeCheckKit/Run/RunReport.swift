@@ -13,6 +13,8 @@ public enum RunReport {
     output += values(result)
     if let classification = result.classification {
       output += "\n" + describe(classification)
+    } else if let note = result.classificationNote {
+      output += "\n" + note + "\n"
     }
     output += "\n" + verdict(result, style: style)
     return output
@@ -25,7 +27,9 @@ public enum RunReport {
       result.layout.batchSymbol.map { "stacked into one batch, \($0.name) = \(count)" }
       ?? "each viewed as \(valueDescription(result.layout.imageShape.map(Optional.some))) and run on its own"
     var text = "run \(options.modelPath) on \(options.inputPath)\n"
-    text += "\(images), pixels / 255, \(layout)\n"
+    let sizes = result.layout.sizeBindings.sorted { $0.key < $1.key }.map { "\($0.key.name) = \($0.value)" }
+    let sizeText = sizes.isEmpty ? "" : ", with " + sizes.joined(separator: " and ")
+    text += "\(images), pixels / 255, \(layout)\(sizeText)\n"
     text += "parameters: \(result.parameterSource)\n"
     if !result.kindsNotReproduced.isEmpty {
       text += "note: --seed does not reproduce PyTorch's initialization for \(result.kindsNotReproduced.joined(separator: ", "))\n"
@@ -48,16 +52,27 @@ public enum RunReport {
 
   private static func values(_ result: RunResult) -> String {
     var output = ""
+    var omitted: [String] = []
     for row in result.comparisons where !row.isStep {
       guard let tensor = row.tensor, row.producer != "input" else { continue }
       if tensor.count <= maxPrintedElements {
         output += "\(row.label) = \(TensorFormatter.format(tensor))\n"
+      } else {
+        omitted.append("\(row.label) (\(tensor.count) elements)")
       }
       if let effect = row.effect {
         output += "  \(row.producer): \(effect)\n"
       }
     }
-    return output.isEmpty ? "" : "\n" + output
+    if !omitted.isEmpty {
+      output +=
+        "values are printed for tensors of at most \(maxPrintedElements) elements; not printed: "
+        + omitted.joined(separator: ", ") + "\n"
+    }
+    guard !output.isEmpty else { return "" }
+    let isPerImage = result.layout.batchSymbol == nil && result.imageCount > 1
+    let heading = isPerImage ? "values for the first image, \(result.firstImageSource):\n" : ""
+    return "\n" + heading + output
   }
 
   private static func describe(_ classification: ClassificationResult) -> String {

@@ -10,7 +10,7 @@ public struct ShapeComparison: Sendable {
   public var observed: [Int]?
   /// The observed tensor of the first image or batch.
   public var tensor: Tensor?
-  /// What an element-wise layer did to the values, measured.
+  /// The measured effect of an element-wise layer on the values.
   public var effect: String?
   /// Whether this row is a step inside an applied Sequential.
   public var isStep: Bool

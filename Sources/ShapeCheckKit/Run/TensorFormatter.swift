@@ -7,7 +7,7 @@ import ShapeTensor
 public enum TensorFormatter {
   static let lineWidth = 80
 
-  /// The text of `tensor`, such as `tensor([ 0.1234, -0.5678])`.
+  /// Formats `tensor` as PyTorch prints it, such as `tensor([ 0.1234, -0.5678])`.
   public static func format(_ tensor: Tensor) -> String {
     let style = NumberStyle(tensor.scalars)
     let cells = tensor.scalars.map(style.format)
@@ -49,7 +49,7 @@ public enum TensorFormatter {
   }
 }
 
-/// How one tensor's elements are written: fixed or scientific, with or without decimals.
+/// The notation of one tensor's elements: fixed or scientific, with or without decimals.
 private struct NumberStyle {
   var isScientific = false
   var isIntegral = false

@@ -36,7 +36,8 @@ public struct WeightsMatcher {
     self.path = path
   }
 
-  /// The key of every parameter under the best-matching naming scheme, in initialization order.
+  /// Returns the key of every parameter under the best-matching naming scheme, in
+  /// initialization order.
   public func keys() -> [(key: String, parameter: ParameterRecord)] {
     let stored = Set(file.entries.map(\.name))
     let schemes = [namesByLayer()] + analysis.sequentials.map(namesByPosition)
@@ -46,15 +47,24 @@ public struct WeightsMatcher {
     return best ?? []
   }
 
+  /// Every parameter and buffer, such as BatchNorm's `running_mean`, in initialization order.
+  private var stateRecords: [ParameterRecord] {
+    analysis.layers.flatMap { layer in
+      (layer.kind.parameters(of: layer) + layer.kind.buffers(of: layer)).map {
+        ParameterRecord(layer: layer, spec: $0)
+      }
+    }
+  }
+
   private func namesByLayer() -> [(key: String, parameter: ParameterRecord)] {
-    analysis.parameters.map { ("\($0.layer.name).\($0.spec.name)", $0) }
+    stateRecords.map { ("\($0.layer.name).\($0.spec.name)", $0) }
   }
 
   /// Keys relative to one Sequential, such as `0.weight` for its first layer.
   private func namesByPosition(_ sequential: SequentialInstance) -> [(key: String, parameter: ParameterRecord)] {
     var paths: [String: String] = [:]
     collectPaths(sequential, prefix: "", into: &paths)
-    return analysis.parameters.compactMap { parameter in
+    return stateRecords.compactMap { parameter in
       paths[parameter.layer.name].map { ("\($0).\(parameter.spec.name)", parameter) }
     }
   }
@@ -100,7 +110,7 @@ public struct WeightsMatcher {
             range: parameter.layer.callRange))
       }
     }
-    for entry in file.entries where !expected.contains(entry.name) {
+    for entry in file.entries where !expected.contains(entry.name) && !isBatchCounter(entry.name, expected: expected) {
       diagnostics.append(
         Diagnostic(
           code: .weightsUnexpected,
@@ -110,7 +120,15 @@ public struct WeightsMatcher {
     return diagnostics
   }
 
-  /// Loads every parameter as Float32, after `diagnostics()` found no error.
+  /// Whether `name` is the `num_batches_tracked` counter of a layer whose running statistics
+  /// are expected; evaluation does not use it, so it is accepted and ignored.
+  private func isBatchCounter(_ name: String, expected: Set<String>) -> Bool {
+    let suffix = "num_batches_tracked"
+    guard name.hasSuffix(suffix) else { return false }
+    return expected.contains(String(name.dropLast(suffix.count)) + "running_mean")
+  }
+
+  /// Loads every parameter and buffer as Float32, after `diagnostics()` found no error.
   public func parameterStore() throws(InputError) -> ParameterStore {
     var store = ParameterStore()
     for (key, parameter) in keys() {

@@ -39,12 +39,13 @@ public struct FlattenKind: LayerKind {
           message: "'start_dim' of '\(layer.name)' comes after 'end_dim' for an input with \(rank) dimensions",
           argument: "start_dim"))
     }
-    return merge(input, from: start, through: end, layer: layer)
+    return merge(input, from: start, through: end, layer: layer, context: context)
   }
 
-  private func merge(_ input: [ShapeDim], from start: Int, through end: Int, layer: LayerInstance)
-    -> ShapeRuleResult
-  {
+  private func merge(
+    _ input: [ShapeDim], from start: Int, through end: Int, layer: LayerInstance,
+    context: ShapeContext
+  ) -> ShapeRuleResult {
     guard start < end else {
       let explanation =
         "'\(layer.name)' merged dimension \(start) with itself and changed nothing: nn.Flatten() "
@@ -55,19 +56,36 @@ public struct FlattenKind: LayerKind {
     }
     var product = Dim.constant(1)
     for dim in input[start...end] {
-      guard let next = try? product.multiplying(dim.formula) else {
-        return .failure(
-          ShapeFailure(
-            code: .arithmeticOverflow,
-            message: "the flattened size of '\(layer.name)' overflows 64-bit integers"))
+      do {
+        product = try product.multiplying(dim.formula)
+      } catch {
+        return .failure(.arithmetic(error, subject: "the flattened size of '\(layer.name)'"))
       }
-      product = next
     }
     let origin = DimOrigin(
       description: "'\(layer.name)' (the product of dimensions \(start)...\(end))",
-      range: layer.callRange, layerName: layer.name)
+      range: layer.callRange, layerName: layer.name,
+      derivation: derivation(of: Array(input[start...end]), product: product, layer: layer, context: context))
     let merged = ShapeDim(product, origin: origin)
     return .output(Array(input[..<start]) + [merged] + Array(input[(end + 1)...]))
+  }
+
+  /// Lists the steps that produced the merged sizes, each once, then the multiplication, such as
+  /// `'flatten' multiplies 16 · 5 · 5 = 400`.
+  private func derivation(
+    of merged: [ShapeDim], product: Dim, layer: LayerInstance, context: ShapeContext
+  ) -> [String] {
+    var steps: [String] = []
+    for dim in merged {
+      for step in dim.origin?.derivation ?? [] where !steps.contains(step) {
+        steps.append(step)
+      }
+    }
+    let values = merged.map { context.value(of: $0.formula) }
+    let factors = zip(merged, values).map { dim, value in value.map(String.init) ?? "(\(context.valuesSubstituted(in: dim.formula)))" }
+    let total = context.value(of: product).map { " = \($0)" } ?? ""
+    steps.append("'\(layer.name)' multiplies \(factors.joined(separator: " · "))\(total)")
+    return steps
   }
 
   private func outOfRange(argument: String, index: Int, rank: Int, layer: LayerInstance)

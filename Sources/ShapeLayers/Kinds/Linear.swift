@@ -34,8 +34,13 @@ public struct LinearKind: LayerKind {
           code: .rankMismatch,
           message: "'\(layer.name)' needs an input with at least 1 dimension, but receives a scalar"))
     }
+    if let failure = missingFlatten(input, layer: layer, context: context) {
+      return .failure(failure)
+    }
+    // A size that a Flatten computed carries its derivation, which the mismatch lists.
+    let isComputed = input.last?.origin?.derivation.isEmpty == false
     let requirement = DimRequirement(
-      code: .featureMismatch, argument: "in_features",
+      code: isComputed ? .flattenedSizeMismatch : .featureMismatch, argument: "in_features",
       expected: .symbol(layer.symbol("in_features")), inputAxis: input.count - 1,
       meaning: "input features")
     let output = input.dropLast() + [layer.dimension("out_features")]
@@ -44,6 +49,42 @@ public struct LinearKind: LayerKind {
 }
 
 extension LinearKind {
+  /// Returns a failure for an input that still has spatial dimensions, such as `[N, 16, 5, 5]`, when
+  /// the last dimension differs from in_features but the elements per sample equal it.
+  func missingFlatten(_ input: [ShapeDim], layer: LayerInstance, context: ShapeContext) -> ShapeFailure? {
+    guard input.count >= 3, let features = layer.integer("in_features"),
+      let last = input.last.flatMap({ context.value(of: $0.formula) }), last != features
+    else { return nil }
+    let values = input.map { context.value(of: $0.formula) }
+    for first in [1, 0] {
+      let sample = values[first...].compactMap { $0 }
+      guard sample.count == input.count - first, Self.product(sample) == features else { continue }
+      let dims = sample.map(String.init).joined(separator: " · ")
+      let start = first == 1 ? "" : "start_dim=0"
+      return ShapeFailure(
+        code: .missingFlatten,
+        message: "'\(layer.name)' receives \(last) input features in the last dimension, but "
+          + "'in_features' is \(features); the \(dims) = \(features) elements per sample match, so "
+          + "the input was probably never flattened",
+        argument: "in_features",
+        notes: [
+          "define 'flatten = nn.Flatten(\(start))' and apply it to the tensor before "
+            + "'\(layer.name)', such as 'x = flatten(x)'"
+        ])
+    }
+    return nil
+  }
+
+  private static func product(_ values: [Int]) -> Int? {
+    var result = 1
+    for value in values {
+      let (next, overflow) = result.multipliedReportingOverflow(by: value)
+      if overflow { return nil }
+      result = next
+    }
+    return result
+  }
+
   public func forward(_ input: Tensor, of layer: LayerInstance, parameters: [String: Tensor])
     throws(KernelError) -> Tensor
   {

@@ -25,7 +25,12 @@ public struct ReLUKind: ElementwiseKind {
         if x == y || (x.isNaN && y.isNaN) { unchanged += 1 }
       }
     }
-    return "same shape; \(zeroedNegatives) of \(negatives) negative values became 0; "
-      + "\(unchanged) of \(others) other values are unchanged"
+    return "same shape; \(count(zeroedNegatives, of: negatives)) negative values became 0; "
+      + "\(count(unchanged, of: others)) other values are unchanged"
+  }
+
+  /// "all 16" when every value qualifies, else "12 of 16".
+  private func count(_ part: Int, of whole: Int) -> String {
+    part == whole ? "all \(whole)" : "\(part) of \(whole)"
   }
 }

@@ -30,7 +30,7 @@ public struct LogSoftmaxKind: LayerKind {
   }
 }
 
-/// The dimension that PyTorch's softmax functions use when `dim` is None: 0 for inputs with 0,
+/// Returns the dimension that PyTorch's softmax functions use when `dim` is None: 0 for inputs with 0,
 /// 1 or 3 dimensions, else 1 (a deprecated implicit choice that PyTorch warns about).
 public func implicitSoftmaxDimension(rank: Int) -> Int {
   [0, 1, 3].contains(rank) ? 0 : 1
@@ -63,7 +63,7 @@ extension LogSoftmaxKind {
   }
 }
 
-/// The dimension a softmax layer reduces over for an input of `rank`, checked.
+/// Returns the dimension a softmax layer reduces over for an input of `rank`, checked.
 private func softmaxDimension(_ layer: LayerInstance, rank: Int) throws(KernelError) -> Int {
   let dim = layer.integer("dim") ?? implicitSoftmaxDimension(rank: rank)
   guard let wrapped = wrapDimensionIndex(dim, rank: rank) else {

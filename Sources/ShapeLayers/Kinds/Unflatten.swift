@@ -48,8 +48,11 @@ public struct UnflattenKind: LayerKind {
         continue
       }
       let part = layer.dimension("unflattened_size[\(position)]")
-      guard let next = try? product.multiplying(part.formula) else { return overflow(layer) }
-      product = next
+      do {
+        product = try product.multiplying(part.formula)
+      } catch {
+        return .failure(.arithmetic(error, subject: "the product of the sizes of '\(layer.name)'"))
+      }
       parts.append(part)
     }
     let incoming = input[axis]
@@ -77,16 +80,17 @@ public struct UnflattenKind: LayerKind {
           message: "'\(layer.name)' cannot split \(total) elements into sizes whose known product is \(known)",
           argument: "unflattened_size"))
     }
-    guard let inferred = try? incoming.formula.floorDividing(by: product) else { return overflow(layer) }
+    let inferred: Dim
+    do {
+      inferred = try incoming.formula.floorDividing(by: product)
+    } catch {
+      return .failure(.arithmetic(error, subject: "the inferred -1 size of '\(layer.name)'"))
+    }
     var output = parts
     output[position] = ShapeDim(
       inferred,
       origin: DimOrigin(description: "'\(layer.name)' (the inferred -1 size)", range: layer.range(of: "unflattened_size"), layerName: layer.name))
     return .output(Array(input[..<axis]) + output + Array(input[(axis + 1)...]))
-  }
-
-  private func overflow(_ layer: LayerInstance) -> ShapeRuleResult {
-    .failure(ShapeFailure(code: .arithmeticOverflow, message: "the sizes of '\(layer.name)' overflow 64-bit integers"))
   }
 }
 

@@ -5,7 +5,27 @@ import ShapeLayers
 /// `Sequential`s, with named size constants and a batched or unbatched input.
 struct ModelGenerator {
   /// Layer kinds of the catalog that the generator does not build, with the reason.
-  static let skippedKinds: [String: String] = [:]
+  static let skippedKinds: [String: String] = [
+    "AdaptiveAvgPool1d": spatialReason,
+    "AdaptiveAvgPool2d": spatialReason,
+    "AdaptiveMaxPool1d": spatialReason,
+    "AdaptiveMaxPool2d": spatialReason,
+    "AvgPool1d": spatialReason,
+    "AvgPool2d": spatialReason,
+    "BatchNorm1d": spatialReason,
+    "BatchNorm2d": spatialReason,
+    "Conv1d": spatialReason,
+    "Conv2d": spatialReason,
+    "Dropout1d": spatialReason,
+    "Dropout2d": spatialReason,
+    "GroupNorm": spatialReason,
+    "MaxPool1d": spatialReason,
+    "MaxPool2d": spatialReason,
+    "Embedding": "takes integer indices, and the generated chains carry Float32 features",
+    "LayerNorm": "not generated yet; its normalized_shape must match trailing dimensions",
+  ]
+
+  private static let spatialReason = "needs a channel and spatial layout, such as [N, C, L] or [N, C, H, W], that the chain generator does not build"
 
   /// The catalog kinds that the generator builds.
   static let supportedKinds: Set<String> = [

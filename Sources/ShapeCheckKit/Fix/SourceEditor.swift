@@ -1,0 +1,123 @@
+import ShapeDiagnostics
+import ShapeInference
+import ShapeLayers
+import ShapeSource
+import ShapeSymbolic
+
+/// Applies text edits to a file's bytes, leaving every byte outside the edited ranges as it was.
+public enum SourceEditor {
+  /// Returns `bytes` with every edit applied, or nil when an edit lies outside the bytes or two
+  /// edits overlap. Two insertions at one offset count as overlapping, because their order
+  /// would be a guess.
+  public static func apply(_ edits: [TextEdit], to bytes: [UInt8]) -> [UInt8]? {
+    let sorted = edits.sorted { $0.range < $1.range }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var position = 0
+    var previous: TextEdit?
+    for edit in sorted {
+      guard edit.range.start >= position, edit.range.end <= bytes.count else { return nil }
+      if let previous, previous.range.isEmpty, edit.range.start == previous.range.start {
+        return nil
+      }
+      output.append(contentsOf: bytes[position..<edit.range.start])
+      output.append(contentsOf: Array(edit.replacement.utf8))
+      position = edit.range.end
+      previous = edit
+    }
+    output.append(contentsOf: bytes[position...])
+    return output
+  }
+
+  /// Decides whether two edits touch a common byte or are insertions at one offset.
+  public static func overlap(_ lhs: TextEdit, _ rhs: TextEdit) -> Bool {
+    if lhs.range.isEmpty || rhs.range.isEmpty {
+      return lhs.range.start == rhs.range.start
+        || (lhs.range.start > rhs.range.start && lhs.range.start < rhs.range.end)
+        || (rhs.range.start > lhs.range.start && rhs.range.start < lhs.range.end)
+    }
+    return lhs.range.start < rhs.range.end && rhs.range.start < lhs.range.end
+  }
+
+  /// Returns the edit that sets a constant to `value`: its written value, one element of a written
+  /// tuple of integers, or `argument=value` inserted before the call's closing parenthesis.
+  public static func edit(setting symbol: String, to value: Int, in analysis: ModelAnalysis)
+    -> TextEdit?
+  {
+    guard let definition = analysis.definitions[Symbol(symbol)]
+    else { return nil }
+    guard let layerName = definition.layerName,
+      let layer = analysis.layers.first(where: { $0.name == layerName })
+    else {
+      return TextEdit(range: definition.range, replacement: String(value))
+    }
+    var argument = String(symbol.dropFirst(layerName.count + 1))
+    var element: Int?
+    if let bracket = argument.firstIndex(of: "["), argument.hasSuffix("]") {
+      element = Int(
+        argument[argument.index(after: bracket)..<argument.index(before: argument.endIndex)])
+      argument = String(argument[..<bracket])
+    }
+    guard let range = layer.argumentRanges[argument] else {
+      return insertion(argument: argument, value: value, layer: layer, source: analysis.source)
+    }
+    guard let element else { return TextEdit(range: range, replacement: String(value)) }
+    let elementRange = elementRanges(in: range, of: analysis.source).flatMap {
+      $0.indices.contains(element) ? $0[element] : nil
+    }
+    return elementRange.map { TextEdit(range: $0, replacement: String(value)) }
+  }
+
+  /// Returns the edit that inserts `argument=value` before the call's closing parenthesis.
+  ///
+  /// NOTE: every shape constant of the current catalog is a required argument, so no test
+  /// reaches this path yet.
+  private static func insertion(
+    argument: String, value: Int, layer: LayerInstance, source: SourceFile
+  )
+    -> TextEdit?
+  {
+    let end = layer.callRange.end
+    guard end > layer.callRange.start, source.bytes.indices.contains(end - 1),
+      source.bytes[end - 1] == UInt8(ascii: ")")
+    else { return nil }
+    let separator = layer.argumentRanges.isEmpty ? "" : ", "
+    return TextEdit(range: .at(end - 1), replacement: "\(separator)\(argument)=\(value)")
+  }
+
+  /// Returns the ranges of the elements of a tuple or list of integer literals, such as `(28, 28)`;
+  /// nil when the text is anything else.
+  static func elementRanges(in range: SourceRange, of source: SourceFile) -> [SourceRange]? {
+    let bytes = source.bytes
+    guard range.start >= 0, range.end <= bytes.count, range.end - range.start >= 2 else {
+      return nil
+    }
+    let open = bytes[range.start]
+    let close = bytes[range.end - 1]
+    guard
+      (open == UInt8(ascii: "(") && close == UInt8(ascii: ")"))
+        || (open == UInt8(ascii: "[") && close == UInt8(ascii: "]"))
+    else { return nil }
+    var ranges: [SourceRange] = []
+    var start: Int?
+    for offset in (range.start + 1)..<(range.end - 1) {
+      let byte = bytes[offset]
+      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || byte == UInt8(ascii: "-") {
+        if start == nil { start = offset }
+        continue
+      }
+      if let first = start {
+        ranges.append(SourceRange(start: first, end: offset))
+        start = nil
+      }
+      guard
+        [
+          UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"),
+          UInt8(ascii: "\r"),
+        ].contains(byte)
+      else { return nil }
+    }
+    if let first = start { ranges.append(SourceRange(start: first, end: range.end - 1)) }
+    return ranges
+  }
+}

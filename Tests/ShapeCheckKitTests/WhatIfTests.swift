@@ -1,0 +1,99 @@
+import ShapeCheckKit
+import ShapeInference
+import ShapeSource
+import Testing
+
+/// `--what-if`: parsing the requests, and the consequences of a change.
+@Suite struct WhatIfTests {
+  static func analysis(_ model: String) throws -> ModelAnalysis {
+    ModelCheck.analyze(SourceFile(path: model, bytes: try Repository.bytes(model)))
+  }
+
+  @Test func widerHiddenLayer() throws {
+    let analysis = try Self.analysis("fixtures/simple_net.nn")
+    let requests = try WhatIfRequest.parse(["linear_1.out_features=50"], in: analysis)
+    let outcome = WhatIf.apply(requests, to: analysis)
+    #expect(outcome.changes.map(\.oldValue) == [30])
+    #expect(outcome.requiredChanges.map(\.name) == ["linear_2.in_features"])
+    #expect(outcome.requiredChanges.map(\.newValue) == [50])
+    #expect(outcome.remainingProblems.isEmpty)
+    #expect(outcome.activationChanges.map(\.name) == ["act1", "act2"])
+    #expect(outcome.parameterCountBefore == 23_581)
+    #expect(outcome.parameterCountAfter == 39_301)
+  }
+
+  @Test func whatIfMatchesGolden() throws {
+    let analysis = try Self.analysis("fixtures/simple_net.nn")
+    let outcome = WhatIf.apply(
+      [WhatIfRequest(name: "linear_1.out_features", value: 50)], to: analysis)
+    let rendered = WhatIfTextRenderer.render(outcome, path: analysis.source.path)
+    let mismatch = goldenMismatch(rendered, golden: "fixtures/explain/simple_net.whatif.expected")
+    #expect(mismatch == nil, "\(mismatch ?? "")")
+  }
+
+  @Test func namedConstantNeedsNoOtherChange() throws {
+    let analysis = try Self.analysis("fixtures/explain/hidden_width.nn")
+    let outcome = WhatIf.apply([WhatIfRequest(name: "hidden", value: 64)], to: analysis)
+    #expect(outcome.requiredChanges.isEmpty)
+    #expect(outcome.remainingProblems.isEmpty)
+    #expect(outcome.parameterChanges.map(\.after) == ["[64, 784]", "[64]", "[10, 64]"])
+  }
+
+  @Test func userChoiceIsNotReverted() throws {
+    let analysis = try Self.analysis("fixtures/simple_net.nn")
+    let outcome = WhatIf.apply(
+      [WhatIfRequest(name: "linear_2.in_features", value: 50)], to: analysis)
+    #expect(outcome.requiredChanges.isEmpty)
+    #expect(outcome.remainingProblems.count == 1)
+  }
+
+  @Test func tupleElementIsEdited() throws {
+    let analysis = try Self.analysis("fixtures/explain/unflatten_chain.nn")
+    let outcome = WhatIf.apply(
+      [
+        WhatIfRequest(name: "unflatten.unflattened_size[0]", value: 4),
+        WhatIfRequest(name: "unflatten.unflattened_size[1]", value: 7),
+      ], to: analysis)
+    #expect(outcome.remainingProblems.isEmpty)
+    #expect(outcome.activationChanges.map(\.after) == ["[4, 7, 28]"])
+  }
+
+  @Test func existingMismatchIsNotRequired() throws {
+    let analysis = try Self.analysis("fixtures/broken/feature_mismatch.nn")
+    let outcome = WhatIf.apply([WhatIfRequest(name: "linear_2.out_features", value: 5)], to: analysis)
+    #expect(outcome.requiredChanges.isEmpty)
+    #expect(outcome.remainingProblems.isEmpty)
+  }
+
+  @Test func namedTupleElementIsNotEdited() {
+    let model = """
+      side = 28
+      x: Tensor[784]
+      u = nn.Unflatten(0, (side, side))
+      y = u(x)
+
+      """
+    let analysis = ModelCheck.analyze(SourceFile(path: "tuple.nn", text: model))
+    let outcome = WhatIf.apply([WhatIfRequest(name: "u.unflattened_size[0]", value: 4)], to: analysis)
+    #expect(outcome.unappliedRequests == ["u.unflattened_size[0]"])
+    #expect(outcome.changes.isEmpty)
+    #expect(outcome.activationChanges.isEmpty)
+  }
+
+  @Test(arguments: [
+    ("nothing=3", "unknown constant 'nothing'"),
+    ("linear_1.out_features=x", "must be an integer"),
+    ("linear_1.out_features", "write NAME=VALUE"),
+  ])
+  func invalidRequest(_ text: String, _ message: String) throws {
+    let analysis = try Self.analysis("fixtures/simple_net.nn")
+    let error = #expect(throws: WhatIfError.self) { try WhatIfRequest.parse([text], in: analysis) }
+    #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
+  }
+
+  @Test func unknownNameListsKnownConstants() throws {
+    let analysis = try Self.analysis("fixtures/simple_net.nn")
+    let error = #expect(throws: WhatIfError.self) { try WhatIfRequest.parse(["x=1"], in: analysis) }
+    #expect(error?.description.contains("linear_2.out_features") == true)
+  }
+}

@@ -1,6 +1,0 @@
-import ShapeCheckKit
-import Testing
-
-@Test func placeholderModuleLoads() {
-  #expect(Bool(true))
-}

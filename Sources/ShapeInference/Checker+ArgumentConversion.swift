@@ -33,6 +33,8 @@ extension Checker {
   private func convert(_ value: Value, to type: ArgumentType) -> ArgumentValue? {
     switch (type, value) {
     case (.any, _):
+      // `ArgumentValue.none`, not nil: a bare `.none` here would be `Optional.none`, which
+      // rejects every value.
       return ArgumentValue.none
     case (.integer(let minimum), .integer(let integer)):
       guard let number = integer.value, number >= minimum else { return nil }

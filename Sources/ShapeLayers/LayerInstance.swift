@@ -29,12 +29,12 @@ public struct LayerInstance: Sendable {
     self.constructionIndex = constructionIndex
   }
 
-  /// The symbol of a shape-constant argument, such as `linear_1.out_features`.
+  /// Returns the symbol of a shape-constant argument, such as `linear_1.out_features`.
   public func symbol(_ argument: String) -> Symbol {
     Symbol("\(name).\(argument)")
   }
 
-  /// The dimension that a shape-constant argument sets, with the argument as its origin.
+  /// Returns the dimension that a shape-constant argument sets, with the argument as its origin.
   public func dimension(_ argument: String) -> ShapeDim {
     let symbol = symbol(argument)
     let range = argumentRanges[argument] ?? callRange
@@ -43,7 +43,7 @@ public struct LayerInstance: Sendable {
     return ShapeDim(.symbol(symbol), origin: origin)
   }
 
-  /// The range to point at for an argument: its value when written, else the call.
+  /// Returns the range to point at for an argument: its value when written, else the call.
   public func range(of argument: String) -> SourceRange {
     argumentRanges[argument] ?? callRange
   }

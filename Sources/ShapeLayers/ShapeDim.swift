@@ -14,9 +14,9 @@ public struct ShapeDim: Sendable, Hashable {
   }
 }
 
-/// Where a dimension was set: a layer argument, a named constant or an input declaration.
+/// The place that set a dimension: a layer argument, a named constant or an input declaration.
 public struct DimOrigin: Sendable, Hashable {
-  /// How the place is named in messages, such as `'linear_1.out_features'`.
+  /// The place's name in messages, such as `'linear_1.out_features'`.
   public var description: String
   public var range: SourceRange
   /// The layer that produced the dimension, when a layer did.

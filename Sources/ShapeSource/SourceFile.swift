@@ -47,7 +47,7 @@ public struct SourceFile: Sendable {
     self.init(path: path, bytes: Array(text.utf8))
   }
 
-  /// The 1-based line and 1-based UTF-8 byte column of `offset`, clamped to the file.
+  /// Returns the 1-based line and 1-based UTF-8 byte column of `offset`, clamped to the file.
   public func location(of offset: Int) -> SourceLocation {
     let clamped = min(max(offset, 0), bytes.count)
     var low = 0
@@ -63,7 +63,7 @@ public struct SourceFile: Sendable {
     return SourceLocation(offset: clamped, line: low + 1, column: clamped - lineStarts[low] + 1)
   }
 
-  /// The text of a 1-based line without its line ending; empty past the last line.
+  /// Returns the bytes of a 1-based line without its line ending, or none past the last line.
   public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
     guard line >= 1, line <= lineStarts.count else { return [] }
     let start = lineStarts[line - 1]
@@ -74,12 +74,12 @@ public struct SourceFile: Sendable {
     return bytes[start..<max(start, end)]
   }
 
-  /// The line's text decoded as UTF-8, with invalid bytes replaced by U+FFFD.
+  /// Decodes a line's text as UTF-8, replacing invalid bytes by U+FFFD.
   public func lineText(_ line: Int) -> String {
     String(decoding: lineBytes(line), as: UTF8.self)
   }
 
-  /// The bytes of `range` decoded as UTF-8.
+  /// Decodes the bytes of `range` as UTF-8.
   public func text(in range: SourceRange) -> String {
     let start = min(max(range.start, 0), bytes.count)
     let end = min(max(range.end, start), bytes.count)
@@ -106,7 +106,7 @@ public struct SourceFile: Sendable {
     }
   }
 
-  /// Whether `byte` continues a UTF-8 sequence (10xxxxxx) instead of starting a scalar.
+  /// Tells whether `byte` continues a UTF-8 sequence (10xxxxxx) instead of starting a scalar.
   private static func isContinuationByte(_ byte: UInt8) -> Bool {
     byte & 0xC0 == 0x80
   }

@@ -8,12 +8,12 @@ public struct SourceRange: Hashable, Sendable, Comparable {
     self.end = max(start, end)
   }
 
-  /// An empty range at `offset`, for an insertion point.
+  /// Returns an empty range at `offset`, for an insertion point.
   public static func at(_ offset: Int) -> SourceRange {
     SourceRange(start: offset, end: offset)
   }
 
-  /// The smallest range covering both.
+  /// Returns the smallest range covering both.
   public func union(_ other: SourceRange) -> SourceRange {
     SourceRange(start: min(start, other.start), end: max(end, other.end))
   }

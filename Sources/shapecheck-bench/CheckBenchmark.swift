@@ -34,7 +34,7 @@ enum CheckBenchmark {
     return lines.joined(separator: "\n")
   }
 
-  /// A model of `layers` layers: Linear(16, 16) and ReLU alternating, in one Sequential.
+  /// Writes a model of `layers` layers: Linear(16, 16) and ReLU alternating, in one Sequential.
   static func generatedModel(layers: Int) -> String {
     var text = "x: Tensor[N, 16]\n"
     var names: [String] = []
@@ -62,7 +62,8 @@ enum CheckBenchmark {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
   }
 
-  /// The median wall-clock time of running the executable, or nil when it cannot be started.
+  /// Returns the median wall-clock time of running the executable, or nil when it cannot be
+  /// started.
   ///
   /// The process is started with `posix_spawn` and its output goes to /dev/null, because
   /// Foundation's `Process` adds tens of milliseconds of its own on Linux.

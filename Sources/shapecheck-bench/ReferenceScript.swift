@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs a Python reference benchmark from scripts/ and reads the time it reports.
 enum ReferenceScript {
-  /// The script's standard output, or nil when python3 or the script's modules are missing.
+  /// Returns the script's standard output, or nil when python3 or the script's modules are missing.
   static func run(_ script: String, arguments: [String], repositoryRoot: String) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -17,7 +17,7 @@ enum ReferenceScript {
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// The first duration in a report, written as `1.234 s` or `1.234 ms`, in seconds.
+  /// Returns the first duration in a report, written as `1.234 s` or `1.234 ms`, in seconds.
   static func seconds(in report: String) -> Double? {
     let words = report.split(whereSeparator: { $0 == " " || $0 == "(" })
     for (index, word) in words.enumerated() where index + 1 < words.count {

@@ -17,7 +17,7 @@ public struct InputLayout: Sendable {
   /// `Tensor[N, 1, H, W]`.
   public var sizeBindings: [Symbol: Int] = [:]
 
-  /// The values of the free symbols for a run over `imageCount` images.
+  /// Returns the values of the free symbols for a run over `imageCount` images.
   public func bindings(imageCount: Int) -> [Symbol: Int] {
     var bindings = sizeBindings
     if let batchSymbol { bindings[batchSymbol] = imageCount }
@@ -63,7 +63,7 @@ public struct InputLayout: Sendable {
       inputID: id, inputName: name, batchSymbol: batchSymbol, imageShape: known, sizeBindings: sizeBindings)
   }
 
-  /// The symbol of a dimension that is one free symbol, such as `N`.
+  /// Returns the symbol of a dimension that is one free symbol, such as `N`.
   private static func freeSymbol(_ dim: ShapeDim, _ analysis: ModelAnalysis) -> Symbol? {
     guard let symbol = dim.formula.symbols.first, dim.formula == .symbol(symbol),
       analysis.freeSymbols.contains(symbol)

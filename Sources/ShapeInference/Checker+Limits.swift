@@ -33,18 +33,19 @@ extension ModelChecker {
   /// names may compare against in one model. Each suggestion compares the name with every
   /// name in scope, so without a budget a file with many definitions and many undefined
   /// names takes time in their product. Past the budget, errors carry no suggestion.
-  public static let maxSuggestionComparisons = 200_000
+  public static let maxSuggestionComparisons = 20_000
 }
 
 extension Checker {
-  /// Returns `closestName(to:among:)` while the suggestion budget covers `candidates`, and
-  /// nil once it is spent.
-  func closestNameWithinBudget(to name: String, among candidates: [String]) -> String? {
-    guard candidates.count <= suggestionBudget else {
+  /// Takes `count` comparisons from the suggestion budget and returns whether the budget
+  /// covered them. Once the budget falls short it stays spent, so later names get no
+  /// suggestion either.
+  func spendSuggestionBudget(_ count: Int) -> Bool {
+    guard count <= suggestionBudget else {
       suggestionBudget = 0
-      return nil
+      return false
     }
-    suggestionBudget -= candidates.count
-    return closestName(to: name, among: candidates)
+    suggestionBudget -= count
+    return true
   }
 }

@@ -41,6 +41,18 @@ extension Checker {
     return .unknown
   }
 
+  /// Lists the names that an undefined name may be a typo of: every binding in scope, the layer
+  /// classes, and the builtins. Free dimensions such as `N` are left out: replacing a name
+  /// by a batch size is never the intended fix.
+  private func suggestionCandidates() -> [String] {
+    var names: [String] = []
+    names.reserveCapacity(scope.count + catalog.names.count + 3)
+    for (name, binding) in scope where !isFreeDimension(binding.value) {
+      names.append(name)
+    }
+    return names + catalog.names + ["Sequential", "nn", "torch"]
+  }
+
   private func isFreeDimension(_ value: Value) -> Bool {
     guard case .integer(let integer) = value else { return false }
     return integer.value == nil
@@ -56,11 +68,6 @@ extension Checker {
   }
 
   private func reportUndefined(_ name: String, range: SourceRange) {
-    // Free dimensions such as `N` are not offered: replacing a name by a batch size is never
-    // the intended fix.
-    let candidates =
-      scope.filter { !isFreeDimension($0.value.value) }.map(\.key) + catalog.names
-      + ["Sequential", "nn", "torch"]
     var fixIts: [FixIt] = []
     var message = "'\(name)' is not defined"
     if name == "F" || name == "functional" {
@@ -71,7 +78,10 @@ extension Checker {
         at: range)
       return
     }
-    if let suggestion = closestNameWithinBudget(to: name, among: candidates) {
+    // The budget is checked before the candidates are listed, because listing them copies the scope.
+    if spendSuggestionBudget(scope.count + catalog.names.count + 3),
+      let suggestion = closestName(to: name, among: suggestionCandidates())
+    {
       message += "; did you mean '\(suggestion)'?"
       fixIts.append(
         FixIt(message: "replace with '\(suggestion)'", edits: [TextEdit(range: range, replacement: suggestion)]))
@@ -81,35 +91,43 @@ extension Checker {
 }
 
 /// Returns the candidate closest to `name` by edit distance, when it is close enough to be a typo: at
-/// most a third of the name's length, and at least one edit.
+/// most a third of the name's length, and at least one edit. Among equally close candidates
+/// the first in lexicographic order wins, so the result does not depend on their order.
 func closestName(to name: String, among candidates: [String]) -> String? {
   guard name.unicodeScalars.count <= maxSuggestionLength else { return nil }
+  let target = Array(name.lowercased().unicodeScalars)
   let limit = max(1, name.count / 3)
   var best: (name: String, distance: Int)?
-  for candidate in Set(candidates).sorted()
+  for candidate in candidates
   where candidate != name && candidate.unicodeScalars.count <= maxSuggestionLength {
-    let distance = editDistance(name, candidate, limit: limit)
-    if distance <= limit, distance < (best?.distance ?? Int.max) {
-      best = (candidate, distance)
+    let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: limit)
+    guard distance <= limit else { continue }
+    if let current = best, current.distance < distance || (current.distance == distance && current.name <= candidate) {
+      continue
     }
+    best = (candidate, distance)
   }
   return best?.name
 }
 
-/// Returns the Levenshtein distance between two strings, or `limit + 1` when it is larger than `limit`.
-func editDistance(_ lhs: String, _ rhs: String, limit: Int) -> Int {
-  let a = Array(lhs.lowercased().unicodeScalars)
-  let b = Array(rhs.lowercased().unicodeScalars)
+/// Returns the Levenshtein distance between two scalar sequences, or `limit + 1` when it is
+/// larger than `limit`. The rows of the distance table never decrease in their minimum, so
+/// the search stops at the first row whose every entry is past the limit.
+func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
   if abs(a.count - b.count) > limit { return limit + 1 }
+  if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
   var previous = Array(0...b.count)
   var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1...max(a.count, 1) where !a.isEmpty {
+  for i in 1...a.count {
     current[0] = i
-    for j in stride(from: 1, through: b.count, by: 1) {
+    var rowMinimum = i
+    for j in 1...b.count {
       let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
       current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      rowMinimum = min(rowMinimum, current[j])
     }
+    if rowMinimum > limit { return limit + 1 }
     swap(&previous, &current)
   }
-  return a.isEmpty ? b.count : previous[b.count]
+  return min(previous[b.count], limit + 1)
 }

@@ -1,0 +1,42 @@
+import ShapeCheckKit
+import ShapeDiagnostics
+import ShapeSource
+import Testing
+
+/// The "did you mean" suggestion on an undefined name: the closest defined name by edit
+/// distance, ignoring case, within a third of the typo's length.
+@Suite struct SuggestionTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    let defined: [String]
+    let typo: String
+    let expected: String?
+    var testDescription: String { "\(typo) among \(defined)" }
+  }
+
+  static let cases: [Case] = [
+    Case(defined: ["hidden"], typo: "hiden", expected: "hidden"),
+    Case(defined: ["hidden_size"], typo: "hidden_szie", expected: "hidden_size"),
+    Case(defined: ["Hidden"], typo: "hidden", expected: "Hidden"),
+    Case(defined: ["abc"], typo: "abd", expected: "abc"),
+    // Ties go to the name first in lexicographic order, whatever the definition order.
+    Case(defined: ["cat", "bat"], typo: "hat", expected: "bat"),
+    Case(defined: ["bat", "cat"], typo: "hat", expected: "bat"),
+    // The closer name wins over an earlier one.
+    Case(defined: ["features_a", "features"], typo: "feature", expected: "features"),
+    Case(defined: ["features"], typo: "xyz", expected: nil),
+    // Four edits in a ten-letter name are past the limit of three, found by the early exit.
+    Case(defined: ["abcdefghij"], typo: "zzzzefghij", expected: nil),
+    Case(defined: ["abcdefghij"], typo: "zzzdefghij", expected: "abcdefghij"),
+  ]
+
+  @Test(arguments: cases)
+  func suggestsClosestName(_ testCase: Case) {
+    var lines = testCase.defined.enumerated().map { "\($0.element) = \($0.offset + 1)" }
+    lines.append("value = \(testCase.typo)")
+    let analysis = ModelCheck.analyze(SourceFile(path: "typo.nn", text: lines.joined(separator: "\n")))
+    let undefined = analysis.diagnostics.filter { $0.code == .undefinedName }
+    #expect(undefined.count == 1)
+    let suggestion = undefined.first?.fixIts.first?.edits.first?.replacement
+    #expect(suggestion == testCase.expected)
+  }
+}

@@ -2,6 +2,9 @@
 public struct LayerCatalog: Sendable {
   private let kindsByName: [String: any LayerKind]
 
+  /// The names of all kinds, sorted, for suggestions in diagnostics.
+  public let names: [String]
+
   public init(kinds: [any LayerKind]) {
     var byName: [String: any LayerKind] = [:]
     for kind in kinds {
@@ -9,6 +12,7 @@ public struct LayerCatalog: Sendable {
       byName[kind.name] = kind
     }
     self.kindsByName = byName
+    self.names = byName.keys.sorted()
   }
 
   /// Every kind that shapecheck checks and runs. `Sequential` is a container handled by the
@@ -32,11 +36,6 @@ public struct LayerCatalog: Sendable {
 
   /// All kinds, sorted by name.
   public var kinds: [any LayerKind] {
-    kindsByName.keys.sorted().compactMap { kindsByName[$0] }
-  }
-
-  /// The names of all kinds, sorted, for suggestions in diagnostics.
-  public var names: [String] {
-    kindsByName.keys.sorted()
+    names.compactMap { kindsByName[$0] }
   }
 }

@@ -129,7 +129,11 @@ public struct DiagnosticRenderer: Sendable {
   /// Replaces control characters other than tab with U+FFFD so a hostile file cannot send
   /// terminal escape sequences through a snippet.
   private func sanitized(_ text: String) -> String {
-    String(
+    // Control characters are single bytes in UTF-8, so most text passes this scan unchanged.
+    guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else {
+      return text
+    }
+    return String(
       String.UnicodeScalarView(
         text.unicodeScalars.map { scalar in
           (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F ? "\u{FFFD}" : scalar

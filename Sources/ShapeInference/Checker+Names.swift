@@ -97,9 +97,15 @@ func closestName(to name: String, among candidates: [String]) -> String? {
   guard name.unicodeScalars.count <= maxSuggestionLength else { return nil }
   let target = Array(name.lowercased().unicodeScalars)
   let limit = max(1, name.count / 3)
+  let nameIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
   var best: (name: String, distance: Int)?
-  for candidate in candidates
-  where candidate != name && candidate.unicodeScalars.count <= maxSuggestionLength {
+  for candidate in candidates where candidate != name {
+    // Lowercasing keeps the length of ASCII text, so two ASCII names whose lengths differ by
+    // more than the limit are skipped before anything is allocated.
+    if nameIsASCII, abs(candidate.utf8.count - target.count) > limit, candidate.utf8.allSatisfy({ $0 < 0x80 }) {
+      continue
+    }
+    guard candidate.unicodeScalars.count <= maxSuggestionLength else { continue }
     let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: limit)
     guard distance <= limit else { continue }
     if let current = best, current.distance < distance || (current.distance == distance && current.name <= candidate) {

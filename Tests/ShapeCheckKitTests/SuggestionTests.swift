@@ -24,6 +24,11 @@ import Testing
     // The closer name wins over an earlier one.
     Case(defined: ["features_a", "features"], typo: "feature", expected: "features"),
     Case(defined: ["features"], typo: "xyz", expected: nil),
+    // Non-ASCII names are compared by lowercased scalars, whose count may differ from the
+    // name's: "İ" lowercases to "i" and a combining dot.
+    Case(defined: ["größe"], typo: "grösse", expected: "größe"),
+    Case(defined: ["İndex"], typo: "index", expected: "İndex"),
+    Case(defined: ["Ìndex_size"], typo: "index_size", expected: "Ìndex_size"),
     // Four edits in a ten-letter name are past the limit of three, found by the early exit.
     Case(defined: ["abcdefghij"], typo: "zzzzefghij", expected: nil),
     Case(defined: ["abcdefghij"], typo: "zzzdefghij", expected: "abcdefghij"),

@@ -8,7 +8,8 @@ import ShapeSource
 import ShapeSyntax
 
 /// Timings of `check`: in-process analysis of generated chains of Linear and ReLU layers of
-/// growing length, and the whole `shapecheck check` process on the 3-vs-7 example.
+/// growing length and of a file full of typos, and the whole `shapecheck check` process on the
+/// 3-vs-7 example.
 enum CheckBenchmark {
   /// Layer counts of the generated models; the cost should grow linearly with them.
   static let sizes = [1_250, 2_500, 5_000, 10_000]
@@ -25,6 +26,10 @@ enum CheckBenchmark {
           format: "  %6d layers: %.4f s (%.2f µs per layer; parsing alone %.4f s)", size, seconds,
           perLayer, parsing))
     }
+    let typos = SourceFile(path: "typos.nn", text: modelWithUndefinedNames(3_000))
+    let typoSeconds = best(of: 5) { _ = ModelCheck.analyze(typos) }
+    lines.append(
+      String(format: "check: in-process, 3,000 undefined names among 3,000 definitions: %.4f s", typoSeconds))
     let example = (repositoryRoot as NSString).appendingPathComponent("fixtures/simple_net.nn")
     if let process = processTime(executable: executable, arguments: ["check", example], repetitions: 20) {
       lines.append(String(format: "check: whole process on fixtures/simple_net.nn: median %.2f ms over 20 runs", process * 1e3))
@@ -32,6 +37,19 @@ enum CheckBenchmark {
       lines.append("check: whole-process timing skipped: \(executable) not found")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Writes `count` constant definitions and `count` uses of undefined names that are one
+  /// edit away from them, so that every error gets a "did you mean" search.
+  static func modelWithUndefinedNames(_ count: Int) -> String {
+    var text = ""
+    for index in 0..<count {
+      text += "c_\(index) = \(index)\n"
+    }
+    for index in 0..<count {
+      text += "u_\(index) = d_\(index)\n"
+    }
+    return text
   }
 
   /// Writes a model of `layers` layers: Linear(16, 16) and ReLU alternating, in one Sequential.

@@ -182,11 +182,16 @@ private func record(_ problem: String, seed: UInt64, text: String) {
       .appendingPathComponent("shapecheck-generated-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    for seed in seeds().prefix(16) {
-      var generator = ModelGenerator(seed: seed, input: .features(784))
+    // NOTE: no sample starts with an Embedding, because `run` feeds pixels / 255, which are
+    // not the whole-number indices that an Embedding reads.
+    let image = GeneratedInput.image(channels: 1, height: 28, width: 28)
+    let features = seeds().prefix(16).map { ($0, GeneratedInput.features(784)) }
+    let images = seeds().prefix(32).map { ($0, image) }
+    for (index, (seed, input)) in (features + images).enumerated() {
+      var generator = ModelGenerator(seed: seed, input: input)
       var renderer = ModelRenderer(style: .plain)
       let text = renderer.render(generator.generate())
-      let path = folder.appendingPathComponent("model\(seed).nn")
+      let path = folder.appendingPathComponent("model\(index).nn")
       try text.write(to: path, atomically: true, encoding: .utf8)
       var options = RunOptions(modelPath: path.path, inputPath: Repository.path("fixtures/digits/valid"))
       options.limit = 4

@@ -232,6 +232,25 @@ import Testing
     #expect(edit.replacement == "6")
   }
 
+  @Test func flattenAfterDeepWindowChain() {
+    // Each spatial size is a long formula over the written window arguments, and the product
+    // of the two passes the size limit of a formula, although every size has a value.
+    let analysis = analyze(
+      """
+      images: Tensor[N, 3, 21, 21]
+      a = nn.MaxPool2d(kernel_size=[1, 4], stride=(2, 3), padding=0, dilation=(2, 2))(images)
+      b = nn.Conv2d(3, 3, kernel_size=[3, 4], padding=(1, 0), dilation=(2, 1))(a)
+      c = nn.Conv2d(3, 3, kernel_size=(1, 1), stride=[3, 3], padding=(1, 0), dilation=(2, 2))(b)
+      d = nn.Conv2d(3, 3, kernel_size=2, stride=[3, 3], padding=1, dilation=2)(c)
+      e = nn.Conv2d(3, 3, kernel_size=(1, 1), stride=(1, 2), padding=(2, 1), dilation=(2, 1))(d)
+      f = nn.Conv2d(3, 3, kernel_size=(2, 1), padding=(1, 2), dilation=(1, 2))(e)
+      g = nn.Flatten()(f)
+      """)
+    #expect(analysis.codes == [])
+    #expect(analysis.shapeValues(of: "f") == [nil, 3, 7, 6])
+    #expect(analysis.shapeValues(of: "g") == [nil, 126])
+  }
+
   @Test func groupsMismatchSuggestsADivisor() throws {
     let analysis = analyze("c = nn.Conv2d(12, 18, 3, groups=5)\n")
     let diagnostic = try #require(analysis.diagnostics.first)

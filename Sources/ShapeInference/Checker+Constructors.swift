@@ -58,6 +58,7 @@ extension Checker {
     for spec in kind.arguments {
       if let (value, argumentExpression) = bound[spec.name] {
         ranges[spec.name] = argumentExpression.range
+        ranges.merge(entryRanges(of: argumentExpression, argument: spec.name)) { $1 }
         guard let converted = convert(value, to: spec, layerName: name, expression: argumentExpression) else {
           isValid = false
           continue
@@ -86,6 +87,22 @@ extension Checker {
     usedLayerNames.insert(name)
     layers.append(layer)
     return .layer(.single(layer))
+  }
+
+  /// Returns the range of each entry of a tuple or list argument under names such as
+  /// `normalized_shape[1]`, so that a check of one entry points at it and its fix-it changes
+  /// only that entry. Any other expression has no entries.
+  private func entryRanges(of expression: Expression, argument: String) -> [String: SourceRange] {
+    var ranges: [String: SourceRange] = [:]
+    switch expression.kind {
+    case .tuple(let entries), .list(let entries):
+      for (index, entry) in entries.enumerated() {
+        ranges["\(argument)[\(index)]"] = entry.range
+      }
+    default:
+      break
+    }
+    return ranges
   }
 
   /// Gives each shape-constant argument a symbol, such as `linear_1.out_features`, bound to

@@ -9,7 +9,8 @@ public struct LayerInstance: Sendable {
   public var kind: any LayerKind
   /// Every argument of the kind, given or defaulted.
   public var arguments: [String: ArgumentValue]
-  /// The source range of each argument's value, for the arguments that were written.
+  /// The source range of each argument's value, for the arguments that were written, and of
+  /// each entry of a written tuple or list, under names such as `normalized_shape[1]`.
   public var argumentRanges: [String: SourceRange]
   /// The range of the whole constructor call.
   public var callRange: SourceRange

@@ -206,12 +206,49 @@ import Testing
   }
 
   @Test func layerNormTupleMismatchNamesTheEntry() throws {
-    let analysis = analyze("x: Tensor[N, 6, 12]\nl = nn.LayerNorm((6, 10))\ny = l(x)\n")
+    let text = "x: Tensor[N, 6, 12]\nl = nn.LayerNorm((6, 10))\ny = l(x)\n"
+    let analysis = analyze(text)
     let diagnostic = try #require(analysis.diagnostics.first)
     #expect(diagnostic.code == .normFeatureMismatch)
     #expect(diagnostic.message.hasPrefix("'l.normalized_shape[1]' is 10"))
-    // Replacing the whole tuple by one number would change its meaning, so there is no fix-it.
-    #expect(diagnostic.fixIts.isEmpty)
+    // The error points at the entry 10, and its fix-it replaces that entry only, because
+    // replacing the whole tuple by one number would change its meaning.
+    let entry = try #require(text.utf8.firstRange(of: "10))".utf8))
+    let entryStart = text.utf8.distance(from: text.utf8.startIndex, to: entry.lowerBound)
+    #expect(diagnostic.range.start == entryStart)
+    #expect(diagnostic.range.end == entryStart + 2)
+    let edit = try #require(diagnostic.fixIts.first?.edits.first)
+    #expect(edit.range == diagnostic.range)
+    #expect(edit.replacement == "12")
+  }
+
+  @Test func listEntryMismatchOfLayerNormIsFixable() throws {
+    let text = "x: Tensor[N, 6, 12]\nl = nn.LayerNorm([7, 12])\ny = l(x)\n"
+    let analysis = analyze(text)
+    let diagnostic = try #require(analysis.diagnostics.first)
+    #expect(diagnostic.message.hasPrefix("'l.normalized_shape[0]' is 7"))
+    let edit = try #require(diagnostic.fixIts.first?.edits.first)
+    #expect(text.utf8.dropFirst(edit.range.start).prefix(edit.range.end - edit.range.start).elementsEqual("7".utf8))
+    #expect(edit.replacement == "6")
+  }
+
+  @Test func flattenAfterDeepWindowChain() {
+    // Each spatial size is a long formula over the written window arguments, and the product
+    // of the two passes the size limit of a formula, although every size has a value.
+    let analysis = analyze(
+      """
+      images: Tensor[N, 3, 21, 21]
+      a = nn.MaxPool2d(kernel_size=[1, 4], stride=(2, 3), padding=0, dilation=(2, 2))(images)
+      b = nn.Conv2d(3, 3, kernel_size=[3, 4], padding=(1, 0), dilation=(2, 1))(a)
+      c = nn.Conv2d(3, 3, kernel_size=(1, 1), stride=[3, 3], padding=(1, 0), dilation=(2, 2))(b)
+      d = nn.Conv2d(3, 3, kernel_size=2, stride=[3, 3], padding=1, dilation=2)(c)
+      e = nn.Conv2d(3, 3, kernel_size=(1, 1), stride=(1, 2), padding=(2, 1), dilation=(2, 1))(d)
+      f = nn.Conv2d(3, 3, kernel_size=(2, 1), padding=(1, 2), dilation=(1, 2))(e)
+      g = nn.Flatten()(f)
+      """)
+    #expect(analysis.codes == [])
+    #expect(analysis.shapeValues(of: "f") == [nil, 3, 7, 6])
+    #expect(analysis.shapeValues(of: "g") == [nil, 126])
   }
 
   @Test func groupsMismatchSuggestsADivisor() throws {

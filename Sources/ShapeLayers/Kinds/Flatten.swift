@@ -54,13 +54,11 @@ public struct FlattenKind: LayerKind {
       let remark = NoOpRemark(explanation: explanation, argument: "start_dim", suggestedValue: "0")
       return .success(ShapeOutput(shape: input, noOp: remark))
     }
-    var product = Dim.constant(1)
-    for dim in input[start...end] {
-      do {
-        product = try product.multiplying(dim.formula)
-      } catch {
-        return .failure(.arithmetic(error, subject: "the flattened size of '\(layer.name)'"))
-      }
+    let product: Dim
+    do throws(SymbolicError) {
+      product = try Self.product(of: input[start...end], context: context)
+    } catch {
+      return .failure(.arithmetic(error, subject: "the flattened size of '\(layer.name)'"))
     }
     let origin = DimOrigin(
       description: "'\(layer.name)' (the product of dimensions \(start)...\(end))",
@@ -68,6 +66,27 @@ public struct FlattenKind: LayerKind {
       derivation: derivation(of: Array(input[start...end]), product: product, layer: layer, context: context))
     let merged = ShapeDim(product, origin: origin)
     return .output(Array(input[..<start]) + [merged] + Array(input[(end + 1)...]))
+  }
+
+  /// Multiplies the formulas of `dims`. When that product passes the size limit of `Dim`, as
+  /// after a deep chain of convolutions and pools, it multiplies the formulas with the value
+  /// of every bound constant substituted instead, as `SpatialShape` does for window outputs.
+  private static func product(of dims: ArraySlice<ShapeDim>, context: ShapeContext)
+    throws(SymbolicError) -> Dim
+  {
+    do throws(SymbolicError) {
+      return try multiply(dims.map(\.formula))
+    } catch .tooComplex {
+      return try multiply(dims.map { context.valuesSubstituted(in: $0.formula) })
+    }
+  }
+
+  private static func multiply(_ formulas: [Dim]) throws(SymbolicError) -> Dim {
+    var product = Dim.constant(1)
+    for formula in formulas {
+      product = try product.multiplying(formula)
+    }
+    return product
   }
 
   /// Lists the steps that produced the merged sizes, each once, then the multiplication, such as

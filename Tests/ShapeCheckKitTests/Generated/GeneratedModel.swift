@@ -1,9 +1,17 @@
-/// A constructor argument of a generated layer. `site` names the integer sizes that a
-/// mutation may change, such as `layer3.in_features` or `constant.hidden_2`.
+/// The value of a constructor argument as the generator writes it.
+indirect enum GeneratedValue {
+  /// Text written as it is, such as `'same'`, `True`, `0.25` or the name of a size constant.
+  case text(String)
+  /// An integer; `site` names it when a mutation may change it, such as `layer3.in_features`.
+  case size(Int, site: String?)
+  /// A tuple or list of values, such as `(3, 5)`, `(6,)` or `[4, 4]`.
+  case sequence([GeneratedValue], isList: Bool)
+}
+
+/// A constructor argument of a generated layer.
 struct GeneratedArgument {
   var label: String
-  var value: String
-  var site: String?
+  var value: GeneratedValue
 }
 
 /// A layer of a generated model, with its arguments in PyTorch's positional order.
@@ -32,7 +40,7 @@ enum GeneratedStatement {
   case apply(output: String, callee: LayerExpression, input: String)
 }
 
-/// A size that a mutation changes, and the argument whose check the change breaks.
+/// A size that a mutation changes, and the arguments whose check the change breaks.
 struct MutationSite {
   /// The site whose value changes.
   var site: String
@@ -40,6 +48,10 @@ struct MutationSite {
   /// argument that consumes its value.
   var reportSites: [String]
   var value: Int
+  /// A mutation adds a multiple of `step`, so that divisibility rules such as `groups`
+  /// dividing `in_channels` still hold for the changed value and for the value that a
+  /// fix-it writes into the consumer. The only error is then the mismatch itself.
+  var step = 1
 }
 
 /// A random model that is consistent by construction, with the shape of every activation.
@@ -50,4 +62,6 @@ struct GeneratedModel {
   var expectedShapes: [String: [Int?]]
   var mutationSites: [MutationSite]
   var isBatched: Bool
+  /// The kind of every constructed layer, in the order of construction.
+  var kinds: [String]
 }

@@ -56,6 +56,40 @@ private func record(_ problem: String, seed: UInt64, text: String) {
     }
   }
 
+  @Test func everySupportedKindIsGenerated() {
+    var counts: [String: Int] = [:]
+    for seed in UInt64(1)...1000 {
+      var generator = ModelGenerator(seed: seed)
+      for kind in generator.generate().kinds {
+        counts[kind, default: 0] += 1
+      }
+    }
+    for kind in ModelGenerator.supportedKinds.sorted() {
+      let count = counts[kind, default: 0]
+      #expect(count >= 10, "seeds 1 to 1000 build '\(kind)' only \(count) times")
+    }
+  }
+
+  @Test func everySizeArgumentIsMutated() {
+    var arguments: Set<String> = []
+    for seed in UInt64(1)...1000 {
+      var generator = ModelGenerator(seed: seed)
+      for site in generator.generate().mutationSites {
+        // `layer3.normalized_shape[1]` names the argument `normalized_shape`, and
+        // `constant.hidden_2` a named constant.
+        let argument = site.site.split(separator: ".").last.map { $0.prefix { $0 != "[" } } ?? ""
+        arguments.insert(site.site.hasPrefix("constant.") ? "constant" : String(argument))
+      }
+    }
+    let expected = [
+      "constant", "embedding_dim", "in_channels", "in_features", "normalized_shape", "num_channels",
+      "num_features", "out_channels", "out_features",
+    ]
+    for argument in expected {
+      #expect(arguments.contains(argument), "no model of seeds 1 to 1000 mutates '\(argument)'")
+    }
+  }
+
   @Test func generatedModelsCheckWithoutErrors() {
     var failures = 0
     for seed in seeds() where failures < 5 {
@@ -86,7 +120,7 @@ private func record(_ problem: String, seed: UInt64, text: String) {
       let model = generator.generate()
       var random = SplitMix64(seed: seed ^ 0x5EED)
       guard let site = model.mutationSites.randomElement(using: &random) else { continue }
-      let newValue = site.value + Int.random(in: 1...5, using: &random)
+      let newValue = site.value + site.step * Int.random(in: 1...5, using: &random)
       var renderer = ModelRenderer(style: .plain, overrides: [site.site: newValue])
       let text = renderer.render(model)
       let analysis = analyze(text)
@@ -126,7 +160,7 @@ private func record(_ problem: String, seed: UInt64, text: String) {
       var random = SplitMix64(seed: seed ^ 0xF0F0)
       var overrides: [String: Int] = [:]
       if Bool.random(using: &random), let site = model.mutationSites.randomElement(using: &random) {
-        overrides[site.site] = site.value + 1
+        overrides[site.site] = site.value + site.step
       }
       var plainRenderer = ModelRenderer(style: .plain, overrides: overrides)
       let plain = analyze(plainRenderer.render(model))
@@ -148,11 +182,16 @@ private func record(_ problem: String, seed: UInt64, text: String) {
       .appendingPathComponent("shapecheck-generated-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    for seed in seeds().prefix(16) {
-      var generator = ModelGenerator(seed: seed, inputFeatures: 784)
+    // NOTE: no sample starts with an Embedding, because `run` feeds pixels / 255, which are
+    // not the whole-number indices that an Embedding reads.
+    let image = GeneratedInput.image(channels: 1, height: 28, width: 28)
+    let features = seeds().prefix(16).map { ($0, GeneratedInput.features(784)) }
+    let images = seeds().prefix(32).map { ($0, image) }
+    for (index, (seed, input)) in (features + images).enumerated() {
+      var generator = ModelGenerator(seed: seed, input: input)
       var renderer = ModelRenderer(style: .plain)
       let text = renderer.render(generator.generate())
-      let path = folder.appendingPathComponent("model\(seed).nn")
+      let path = folder.appendingPathComponent("model\(index).nn")
       try text.write(to: path, atomically: true, encoding: .utf8)
       var options = RunOptions(modelPath: path.path, inputPath: Repository.path("fixtures/digits/valid"))
       options.limit = 4

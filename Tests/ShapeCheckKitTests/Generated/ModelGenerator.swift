@@ -1,68 +1,72 @@
 import ShapeLayers
 
+/// The input that a generated model starts from.
+enum GeneratedInput {
+  /// Features `[F]`, a sequence `[C, L]`, an image `[C, H, W]` or indices `[T]` that an
+  /// Embedding reads, each drawn at random and batched or not.
+  case random
+  /// `[features]` or `[N, features]`.
+  case features(Int)
+  /// `[channels, height, width]` or `[N, channels, height, width]`.
+  case image(channels: Int, height: Int, width: Int)
+}
+
 /// Writes random models that are consistent by construction: chains of layers of every kind
-/// the generator supports, some inline and some named, some grouped into nested
+/// in `LayerCatalog.standard`, some inline and some named, some grouped into nested
 /// `Sequential`s, with named size constants and a batched or unbatched input.
+///
+/// The generator tracks the shape of the tensor exactly and draws each layer from the kinds
+/// that accept that shape. So a model that starts with an image runs convolution, pooling and
+/// normalization layers until a Flatten leads to the dense layers.
 struct ModelGenerator {
   /// Layer kinds of the catalog that the generator does not build, with the reason.
-  static let skippedKinds: [String: String] = [
-    "AdaptiveAvgPool1d": spatialReason,
-    "AdaptiveAvgPool2d": spatialReason,
-    "AdaptiveMaxPool1d": spatialReason,
-    "AdaptiveMaxPool2d": spatialReason,
-    "AvgPool1d": spatialReason,
-    "AvgPool2d": spatialReason,
-    "BatchNorm1d": spatialReason,
-    "BatchNorm2d": spatialReason,
-    "Conv1d": spatialReason,
-    "Conv2d": spatialReason,
-    "Dropout1d": spatialReason,
-    "Dropout2d": spatialReason,
-    "GroupNorm": spatialReason,
-    "MaxPool1d": spatialReason,
-    "MaxPool2d": spatialReason,
-    "Embedding": "takes integer indices, and the generated chains carry Float32 features",
-    "LayerNorm": "not generated yet; its normalized_shape must match trailing dimensions",
-  ]
-
-  private static let spatialReason = "needs a channel and spatial layout, such as [N, C, L] or [N, C, H, W], that the chain generator does not build"
+  static let skippedKinds: [String: String] = [:]
 
   /// The catalog kinds that the generator builds.
   static let supportedKinds: Set<String> = [
     "Linear", "Flatten", "Unflatten", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "SiLU",
-    "Softmax", "LogSoftmax", "Dropout", "Identity",
+    "Softmax", "LogSoftmax", "Dropout", "Identity", "Conv1d", "Conv2d", "MaxPool1d", "MaxPool2d",
+    "AvgPool1d", "AvgPool2d", "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveMaxPool1d",
+    "AdaptiveMaxPool2d", "BatchNorm1d", "BatchNorm2d", "GroupNorm", "LayerNorm", "Dropout1d",
+    "Dropout2d", "Embedding",
   ]
 
-  private var random: SplitMix64
+  var random: SplitMix64
   private let seed: UInt64
-  private let kinds: [String]
-  private let inputFeatures: Int?
+  let input: GeneratedInput
+  /// The supported kinds in catalog order, so that draws do not depend on hashing.
+  let kinds: [String]
   private var statements: [GeneratedStatement] = []
   private var expectedShapes: [String: [Int?]] = [:]
-  private var mutationSites: [MutationSite] = []
+  /// The mutation sites of arguments that check a dimension. Changing one breaks only its
+  /// own check.
+  private var consumerSites: [MutationSite] = []
+  var flow = SizeFlow()
   private var layerCount = 0
-  private var isBatched = false
   private var constantCount = 0
-  /// The current tensor's shape; nil is the batch dimension.
-  private var shape: [Int?] = []
-  /// The site whose value is the current last dimension, while a Linear's output reaches it
-  /// through layers that keep the last dimension.
-  private var lastDimensionSite: (site: String, value: Int)?
+  private var constructedKinds: [String] = []
+  var isBatched = false
+  /// Whether the model started with channels and spatial sizes and has not been flattened
+  /// to features yet.
+  var isSpatial = false
+  /// Whether the next layer is the Embedding that reads the input indices.
+  var needsEmbedding = false
+  /// The current tensor.
+  var dimensions: [TrackedDimension] = []
 
-  /// Creates a generator; `inputFeatures` fixes the input to `[features]` or `[N, features]`.
-  init(seed: UInt64, inputFeatures: Int? = nil) {
+  /// Creates a generator for `seed`, whose models start from `input`.
+  init(seed: UInt64, input: GeneratedInput = .random) {
     self.seed = seed
     self.random = SplitMix64(seed: seed)
-    self.inputFeatures = inputFeatures
+    self.input = input
     self.kinds = LayerCatalog.standard.kinds.map(\.name).filter { Self.supportedKinds.contains($0) }
   }
 
   /// Builds the model for this generator's seed.
   mutating func generate() -> GeneratedModel {
     isBatched = Bool.random(using: &random)
-    let features = inputFeatures ?? Int.random(in: 1...48, using: &random)
-    shape = isBatched ? [nil, features] : [features]
-    statements.append(.input(name: "x", dims: shape.map { $0.map(String.init) ?? "N" }))
+    dimensions = makeInputDimensions()
+    statements.append(.input(name: "x", dims: dimensions.map { $0.size.map(String.init) ?? "N" }))
     var current = "x"
     for index in 0..<Int.random(in: 1...8, using: &random) {
       let callee = makeGroup(depth: 0)
@@ -72,8 +76,27 @@ struct ModelGenerator {
       current = output
     }
     return GeneratedModel(
-      seed: seed, statements: statements, expectedShapes: expectedShapes, mutationSites: mutationSites,
-      isBatched: isBatched)
+      seed: seed, statements: statements, expectedShapes: expectedShapes,
+      mutationSites: consumerSites + flow.mutationSites(), isBatched: isBatched,
+      kinds: constructedKinds)
+  }
+
+  /// The sizes of the current tensor, with nil for the batch dimension.
+  var shape: [Int?] {
+    dimensions.map(\.size)
+  }
+
+  /// The index of the first dimension after the batch dimension.
+  var firstSampleAxis: Int {
+    isBatched ? 1 : 0
+  }
+
+  /// Returns the size of `axis`, which the caller has chosen after the batch dimension.
+  func size(at axis: Int) -> Int {
+    guard let size = dimensions[axis].size else {
+      preconditionFailure("axis \(axis) of \(shape) is the batch dimension, which has no size")
+    }
+    return size
   }
 
   /// Builds one applied callee: a single layer or a Sequential, inline or named.
@@ -96,76 +119,73 @@ struct ModelGenerator {
   private mutating func makeLayer() -> GeneratedLayer {
     layerCount += 1
     let id = "layer\(layerCount)"
-    var candidates = kinds
-    if !canFlatten { candidates.removeAll { $0 == "Flatten" } }
-    if shape.count >= 4 { candidates.removeAll { $0 == "Unflatten" } }
-    // Linear is drawn a third of the time, because only its sizes can be mutated.
-    let kind = Int.random(in: 0..<3, using: &random) == 0 ? "Linear" : candidates.randomElement(using: &random)!
+    let kind = needsEmbedding ? "Embedding" : drawKind()
+    constructedKinds.append(kind)
     switch kind {
     case "Linear": return makeLinear(id)
     case "Flatten": return makeFlatten()
     case "Unflatten": return makeUnflatten()
-    case "LeakyReLU": return GeneratedLayer(kind: "LeakyReLU", arguments: [argument("negative_slope", "0.2")])
-    case "GELU": return GeneratedLayer(kind: "GELU", arguments: [argument("approximate", "'tanh'")])
-    case "Softmax": return GeneratedLayer(kind: "Softmax", arguments: [argument("dim", "-1")])
-    case "LogSoftmax": return GeneratedLayer(kind: "LogSoftmax", arguments: [argument("dim", "-1")])
-    case "Dropout": return GeneratedLayer(kind: "Dropout", arguments: [argument("p", "0.25")])
-    case let kind: return GeneratedLayer(kind: kind, arguments: [])
+    case "Embedding": return makeEmbedding(id)
+    case "Conv1d", "Conv2d": return makeConvolution(id, kind: kind)
+    case "MaxPool1d", "MaxPool2d", "AvgPool1d", "AvgPool2d": return makePool(kind: kind)
+    case "AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d":
+      return makeAdaptivePool(kind: kind)
+    case "BatchNorm1d", "BatchNorm2d": return makeBatchNorm(id, kind: kind)
+    case "GroupNorm": return makeGroupNorm(id)
+    case "LayerNorm": return makeLayerNorm(id)
+    case let kind: return makeElementwise(kind)
     }
   }
 
-  private func argument(_ label: String, _ value: String, site: String? = nil) -> GeneratedArgument {
-    GeneratedArgument(label: label, value: value, site: site)
-  }
-
-  private mutating func makeLinear(_ id: String) -> GeneratedLayer {
-    let inFeatures = shape.last!!
-    let inSite = "\(id).in_features"
-    mutationSites.append(MutationSite(site: inSite, reportSites: [inSite], value: inFeatures))
-    if let producer = lastDimensionSite {
-      mutationSites.append(MutationSite(site: producer.site, reportSites: [producer.site, inSite], value: producer.value))
+  /// Builds a layer that keeps the shape.
+  private mutating func makeElementwise(_ kind: String) -> GeneratedLayer {
+    switch kind {
+    case "LeakyReLU": return GeneratedLayer(kind: kind, arguments: [argument("negative_slope", "0.2")])
+    case "GELU": return GeneratedLayer(kind: kind, arguments: [argument("approximate", "'tanh'")])
+    case "Softmax", "LogSoftmax":
+      let dim = Int.random(in: -dimensions.count..<dimensions.count, using: &random)
+      return GeneratedLayer(kind: kind, arguments: [argument("dim", String(dim))])
+    case "Dropout", "Dropout1d", "Dropout2d":
+      return GeneratedLayer(kind: kind, arguments: [argument("p", "0.25")])
+    default: return GeneratedLayer(kind: kind, arguments: [])
     }
-    let outFeatures = Int.random(in: 1...40, using: &random)
-    var outArgument = argument("out_features", String(outFeatures), site: "\(id).out_features")
-    if Int.random(in: 0..<3, using: &random) == 0 {
-      constantCount += 1
-      let name = "hidden_\(constantCount)"
-      statements.append(.constant(name: name, value: outFeatures))
-      outArgument = argument("out_features", name)
-      lastDimensionSite = ("constant.\(name)", outFeatures)
-    } else {
-      lastDimensionSite = (outArgument.site!, outFeatures)
+  }
+
+  func argument(_ label: String, _ text: String) -> GeneratedArgument {
+    GeneratedArgument(label: label, value: .text(text))
+  }
+
+  func argument(_ label: String, size: Int, site: String? = nil) -> GeneratedArgument {
+    GeneratedArgument(label: label, value: .size(size, site: site))
+  }
+
+  /// Adds a mutation site for the argument at `site`, whose check reads `axis`, and records
+  /// the read for the site that produced the axis.
+  mutating func consume(axis: Int, site: String, divisor: Int = 1) {
+    let mutation = MutationSite(site: site, reportSites: [site], value: size(at: axis), step: divisor)
+    consumerSites.append(mutation)
+    flow.consume(dimensions[axis], by: site, divisor: divisor)
+  }
+
+  /// Builds a size argument that produces a new dimension: a literal, or a third of the time
+  /// a named constant such as `hidden_2 = 16`. Returns the argument and the dimension.
+  mutating func producedSize(_ label: String, value: Int, site: String, divisor: Int = 1)
+    -> (GeneratedArgument, TrackedDimension)
+  {
+    guard Int.random(in: 0..<3, using: &random) == 0 else {
+      let dimension = flow.produce(site: site, value: value, divisor: divisor)
+      return (argument(label, size: value, site: site), dimension)
     }
-    shape[shape.count - 1] = outFeatures
-    var arguments = [argument("in_features", String(inFeatures), site: inSite), outArgument]
-    if Bool.random(using: &random) {
-      arguments.append(argument("bias", Bool.random(using: &random) ? "True" : "False"))
-    }
-    return GeneratedLayer(kind: "Linear", arguments: arguments)
+    constantCount += 1
+    let name = "hidden_\(constantCount)"
+    statements.append(.constant(name: name, value: value))
+    let dimension = flow.produce(site: "constant.\(name)", value: value, divisor: divisor)
+    return (argument(label, name), dimension)
   }
 
-  /// Whether the input has two dimensions after the batch dimension to merge.
-  private var canFlatten: Bool {
-    shape.count >= (isBatched ? 3 : 2)
-  }
-
-  private mutating func makeFlatten() -> GeneratedLayer {
-    let start = isBatched ? 1 : 0
-    let merged = shape[start...].reduce(1) { $0 * $1! }
-    shape = Array(shape[..<start]) + [merged]
-    lastDimensionSite = nil
-    // The batched form uses the default start_dim=1.
-    return GeneratedLayer(kind: "Flatten", arguments: isBatched ? [] : [argument("start_dim", "0")])
-  }
-
-  private mutating func makeUnflatten() -> GeneratedLayer {
-    let last = shape.last!!
-    let divisors = (1...last).filter { last % $0 == 0 }
-    let first = divisors.randomElement(using: &random)!
-    shape[shape.count - 1] = first
-    shape.append(last / first)
-    lastDimensionSite = nil
-    return GeneratedLayer(
-      kind: "Unflatten", arguments: [argument("dim", "-1"), argument("unflattened_size", "(\(first), \(last / first))")])
+  /// Appends `True` or `False` for `label` half of the time.
+  mutating func appendFlag(_ label: String, to arguments: inout [GeneratedArgument]) {
+    guard Bool.random(using: &random) else { return }
+    arguments.append(argument(label, Bool.random(using: &random) ? "True" : "False"))
   }
 }

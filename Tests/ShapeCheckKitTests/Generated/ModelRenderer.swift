@@ -1,3 +1,5 @@
+import ShapeLayers
+
 /// How a generated model is written: the choices that must not change any result.
 struct RenderStyle {
   /// Pass leading arguments by position instead of by keyword.
@@ -69,14 +71,14 @@ struct ModelRenderer {
       text += name
     case .layer(let layer):
       text += "nn.\(layer.kind)"
-      let positionalCount = style.positional ? layer.arguments.count : 0
+      let positionalCount = style.positional ? Self.positionalPrefixCount(layer) : 0
       writeList(layer.arguments.indices.map { index in
         { (renderer: inout ModelRenderer) in
           let argument = layer.arguments[index]
           if index >= positionalCount {
             renderer.text += renderer.style.extraSpaces ? "\(argument.label) = " : "\(argument.label)="
           }
-          renderer.writeSite(argument.site, value: argument.value)
+          renderer.write(argument.value, indent: indent + 1)
         }
       }, indent: indent)
     case .sequential(let items):
@@ -85,9 +87,36 @@ struct ModelRenderer {
     }
   }
 
-  /// Writes `(item, item)` in the style's layout.
-  private mutating func writeList(_ items: [(inout ModelRenderer) -> Void], indent: Int) {
-    text += "("
+  /// Returns how many leading arguments stand at their position in PyTorch's signature, so
+  /// that they can be passed by position.
+  private static func positionalPrefixCount(_ layer: GeneratedLayer) -> Int {
+    let names = LayerCatalog.standard.kind(named: layer.kind)?.arguments.map(\.name) ?? []
+    return zip(layer.arguments, names).prefix { $0.label == $1 }.count
+  }
+
+  private mutating func write(_ value: GeneratedValue, indent: Int) {
+    switch value {
+    case .text(let text):
+      self.text += text
+    case .size(let size, let site):
+      writeSite(site, value: String(size))
+    case .sequence(let items, let isList):
+      let writers = items.map { item in
+        { (renderer: inout ModelRenderer) in renderer.write(item, indent: indent + 1) }
+      }
+      // A tuple of one element needs its comma.
+      writeList(
+        writers, indent: indent, brackets: isList ? ("[", "]") : ("(", ")"),
+        forceTrailingComma: !isList && items.count == 1)
+    }
+  }
+
+  /// Writes `(item, item)`, or the items between other brackets, in the style's layout.
+  private mutating func writeList(
+    _ items: [(inout ModelRenderer) -> Void], indent: Int, brackets: (String, String) = ("(", ")"),
+    forceTrailingComma: Bool = false
+  ) {
+    text += brackets.0
     let breaks = style.breakLines && !items.isEmpty
     for (index, item) in items.enumerated() {
       if breaks {
@@ -98,11 +127,11 @@ struct ModelRenderer {
         text += " "
       }
       item(&self)
-      if index < items.count - 1 || style.trailingCommas { text += "," }
+      if index < items.count - 1 || style.trailingCommas || forceTrailingComma { text += "," }
     }
     if breaks { text += "\n" + String(repeating: "    ", count: indent) }
     if style.extraSpaces && !breaks && !items.isEmpty { text += " " }
-    text += ")"
+    text += brackets.1
   }
 
   private mutating func writeSite(_ site: String?, value: String) {

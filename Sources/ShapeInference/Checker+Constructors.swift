@@ -54,15 +54,18 @@ extension Checker {
     var values: [String: ArgumentValue] = [:]
     var ranges: [String: SourceRange] = [:]
     var formulas: [String: (Dim, Expression)] = [:]
+    var entries: [String: Expression] = [:]
     var isValid = true
     for spec in kind.arguments {
       if let (value, argumentExpression) = bound[spec.name] {
         ranges[spec.name] = argumentExpression.range
-        ranges.merge(entryRanges(of: argumentExpression, argument: spec.name)) { $1 }
         guard let converted = convert(value, to: spec, layerName: name, expression: argumentExpression) else {
           isValid = false
           continue
         }
+        let written = entryExpressions(of: argumentExpression, argument: spec.name, value: converted)
+        ranges.merge(written.mapValues(\.range)) { $1 }
+        entries.merge(written) { $1 }
         values[spec.name] = converted
         if case .integer(let integer) = value { formulas[spec.name] = (integer.formula, argumentExpression) }
       } else if let defaultValue = spec.defaultValue {
@@ -83,31 +86,37 @@ extension Checker {
       isValid = false
     }
     guard isValid else { return .unknown }
-    bindShapeConstants(of: layer, formulas: formulas)
+    bindShapeConstants(of: layer, formulas: formulas, entries: entries)
     usedLayerNames.insert(name)
     layers.append(layer)
     return .layer(.single(layer))
   }
 
-  /// Returns the range of each entry of a tuple or list argument under names such as
+  /// Returns the expression of each entry of a sizes argument under names such as
   /// `normalized_shape[1]`, so that a check of one entry points at it and its fix-it changes
-  /// only that entry. Any other expression has no entries.
-  private func entryRanges(of expression: Expression, argument: String) -> [String: SourceRange] {
-    var ranges: [String: SourceRange] = [:]
+  /// only that entry. A single value written for a one-entry sizes argument is its entry 0,
+  /// and a name bound to a longer tuple has no entries.
+  private func entryExpressions(
+    of expression: Expression, argument: String, value: ArgumentValue
+  ) -> [String: Expression] {
+    guard case .sizes(let sizes) = value else { return [:] }
     switch expression.kind {
-    case .tuple(let entries), .list(let entries):
-      for (index, entry) in entries.enumerated() {
-        ranges["\(argument)[\(index)]"] = entry.range
+    case .tuple(let items), .list(let items):
+      var entries: [String: Expression] = [:]
+      for (index, item) in items.enumerated() {
+        entries["\(argument)[\(index)]"] = item
       }
+      return entries
     default:
-      break
+      return sizes.count == 1 ? ["\(argument)[0]": expression] : [:]
     }
-    return ranges
   }
 
   /// Gives each shape-constant argument a symbol, such as `linear_1.out_features`, bound to
   /// its value, so that formulas can name it.
-  private func bindShapeConstants(of layer: LayerInstance, formulas: [String: (Dim, Expression)]) {
+  private func bindShapeConstants(
+    of layer: LayerInstance, formulas: [String: (Dim, Expression)], entries: [String: Expression]
+  ) {
     for spec in layer.kind.arguments where spec.isShapeConstant {
       let range = layer.range(of: spec.name)
       switch layer.arguments[spec.name] {
@@ -118,9 +127,10 @@ extension Checker {
           layer: layer, expression: written?.1)
       case .sizes(let values)?:
         for (index, value) in values.enumerated() where !isNoneEntry(value, of: spec) {
+          let entry = "\(spec.name)[\(index)]"
           define(
-            layer.symbol("\(spec.name)[\(index)]"), value: value, formula: .constant(value), range: range,
-            layer: layer, expression: nil)
+            layer.symbol(entry), value: value, formula: .constant(value), range: layer.argumentRanges[entry] ?? range,
+            layer: layer, expression: entries[entry])
         }
       default:
         continue

@@ -90,15 +90,17 @@ extension Checker {
   }
 }
 
-/// Returns the candidate closest to `name` by edit distance, when it is close enough to be a typo: at
-/// most a third of the name's length, and at least one edit. Among equally close candidates
-/// the first in lexicographic order wins, so the result does not depend on their order.
+/// Returns the candidate closest to `name` by edit distance ignoring case, when it is close
+/// enough to be a typo. The limit is a third of the name's length, and at least one edit.
+/// Names of one or two characters get only changes of case, because one edit reaches any
+/// other short name. Ties go to the candidate closer with case, so `linaer` suggests the
+/// layer `linear` over the class `Linear`, and then to the first in lexicographic order.
 func closestName(to name: String, among candidates: [String]) -> String? {
   guard name.unicodeScalars.count <= maxSuggestionLength else { return nil }
   let target = Array(name.lowercased().unicodeScalars)
-  let limit = max(1, name.count / 3)
+  let limit = name.count <= 2 ? 0 : max(1, name.count / 3)
   let nameIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
-  var best: (name: String, distance: Int)?
+  var best: (name: String, rank: SuggestionRank)?
   for candidate in candidates where candidate != name {
     // Lowercasing keeps the length of ASCII text, so two ASCII names whose lengths differ by
     // more than the limit are skipped before anything is allocated.
@@ -108,12 +110,29 @@ func closestName(to name: String, among candidates: [String]) -> String? {
     guard candidate.unicodeScalars.count <= maxSuggestionLength else { continue }
     let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: limit)
     guard distance <= limit else { continue }
-    if let current = best, current.distance < distance || (current.distance == distance && current.name <= candidate) {
+    let rank = SuggestionRank(
+      distance: distance,
+      exactDistance: editDistance(
+        Array(name.unicodeScalars), Array(candidate.unicodeScalars), limit: maxSuggestionLength),
+      name: candidate)
+    if let current = best, current.rank <= rank {
       continue
     }
-    best = (candidate, distance)
+    best = (candidate, rank)
   }
   return best?.name
+}
+
+/// The order of suggestion candidates: the edit distance ignoring case, then the distance
+/// with case, then the name.
+private struct SuggestionRank: Comparable {
+  var distance: Int
+  var exactDistance: Int
+  var name: String
+
+  static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.distance, lhs.exactDistance, lhs.name) < (rhs.distance, rhs.exactDistance, rhs.name)
+  }
 }
 
 /// Returns the Levenshtein distance between two scalar sequences, or `limit + 1` when it is

@@ -162,6 +162,28 @@ import Testing
     #expect(plan.skipped.contains { $0.reason.contains("not written as an integer literal") })
   }
 
+  @Test(arguments: [
+    ("nn.LayerNorm((10, 21))", "nn.LayerNorm((10, 20))"),
+    ("nn.LayerNorm([10, 21])", "nn.LayerNorm([10, 20])"),
+    ("nn.LayerNorm((21,))", "nn.LayerNorm((20,))"),
+    ("nn.LayerNorm(21)", "nn.LayerNorm(20)"),
+  ])
+  func layerNormEntryIsRepaired(written: String, repaired: String) throws {
+    let model = "x: Tensor[4, 10, 20]\nln = \(written)\ny = ln(x)\n"
+    let plan = FixPlanner.plan(ModelCheck.analyze(SourceFile(path: "norm.nn", text: model)))
+    #expect(plan.skipped.isEmpty)
+    #expect(plan.applied.count == 1)
+    let fixed = try #require(SourceEditor.apply(plan.edits, to: Array(model.utf8)))
+    #expect(String(decoding: fixed, as: UTF8.self) == "x: Tensor[4, 10, 20]\nln = \(repaired)\ny = ln(x)\n")
+  }
+
+  @Test func layerNormNamedEntryNeedsChoice() {
+    let model = "width = 21\nx: Tensor[4, 10, 20]\nln = nn.LayerNorm((10, width))\ny = ln(x)\n"
+    let plan = FixPlanner.plan(ModelCheck.analyze(SourceFile(path: "norm.nn", text: model)))
+    #expect(plan.applied.isEmpty)
+    #expect(plan.skipped.contains { $0.reason.contains("not written as an integer literal") })
+  }
+
   @Test func diffMatchesGolden() throws {
     let model = "fixtures/broken/feature_mismatch.nn"
     let result = try ModelFixer.fix(Repository.path(model), write: false)

@@ -24,6 +24,13 @@ import Testing
     // The closer name wins over an earlier one.
     Case(defined: ["features_a", "features"], typo: "feature", expected: "features"),
     Case(defined: ["features"], typo: "xyz", expected: nil),
+    // A layer named like its class wins the tie with the class, being closer with case.
+    Case(defined: ["linear"], typo: "linaer", expected: "linear"),
+    Case(defined: ["relu"], typo: "relx", expected: "relu"),
+    // One edit reaches any short name, so names of one or two characters get only case fixes.
+    Case(defined: ["b"], typo: "a", expected: nil),
+    Case(defined: ["ab"], typo: "ac", expected: nil),
+    Case(defined: ["Ab"], typo: "ab", expected: "Ab"),
     // Non-ASCII names are compared by lowercased scalars, whose count may differ from the
     // name's: "İ" lowercases to "i" and a combining dot.
     Case(defined: ["größe"], typo: "grösse", expected: "größe"),

@@ -42,11 +42,12 @@ public struct LayerNormKind: LayerKind {
           argument: "normalized_shape"))
     }
     let first = input.count - count
-    // With several entries each is named on its own, so that no fix replaces the whole tuple.
+    // Each entry is named on its own, so that a fix replaces one entry and `check --fix` finds
+    // the constant it sets.
     let requirements = (0..<count).map { index in
       DimRequirement(
         code: .normFeatureMismatch,
-        argument: count == 1 ? "normalized_shape" : "normalized_shape[\(index)]",
+        argument: "normalized_shape[\(index)]",
         expected: .symbol(layer.symbol("normalized_shape[\(index)]")), inputAxis: first + index,
         meaning: "elements in dimension \(first + index)")
     }

@@ -147,10 +147,19 @@ extension Checker {
   }
 
   /// Describes a shape as its formula and its values, such as `[linear_1.out_features] = [30]`, or just
-  /// the values when the formula is made of constants.
+  /// the values when the formula is made of constants. A formula longer than
+  /// `maxDescribedFormulaLength` characters is shown with the layer constants' values in place
+  /// of their names, so that only free dimensions such as `H` stay symbolic.
   func describe(_ shape: [ShapeDim]) -> String {
     let values = valueDescription(shape.map { (try? $0.formula.evaluated(bindings)) ?? nil })
-    let formula = shape.formulaDescription
+    var formula = shape.formulaDescription
+    if formula.count > Self.maxDescribedFormulaLength {
+      let dims = shape.map { Self.substitutingConstants(in: $0.formula, bindings: bindings) }
+      formula = "[" + dims.map(\.description).joined(separator: ", ") + "]"
+    }
     return formula == values ? values : "\(formula) = \(values)"
   }
+
+  /// The maximum length, in characters, of a shape formula that notes show with the constants' names.
+  static let maxDescribedFormulaLength = 120
 }

@@ -13,11 +13,43 @@ extension Checker {
     if let converted = convert(value, to: spec.type) {
       return converted
     }
+    if reportInvalidEntry(of: value, to: spec, layerName: layerName, expression: expression) {
+      return nil
+    }
     report(
       .invalidArgument,
       "'\(spec.name)' of '\(layerName)' must be \(spec.type), but is \(describe(value))",
       at: expression.range, facts: ["expected": spec.type.description, "actual": describe(value)])
     return nil
+  }
+
+  /// Reports the first entry of a tuple or list that a sizes argument rejects, at that entry
+  /// when it is written in place, and returns whether it found one.
+  private func reportInvalidEntry(
+    of value: Value, to spec: ArgumentSpec, layerName: String, expression: Expression
+  ) -> Bool {
+    guard case .sizes(let minimum) = spec.type else { return false }
+    let items: [Value]
+    switch value {
+    case .tuple(let values), .list(let values): items = values
+    default: return false
+    }
+    guard let index = items.firstIndex(where: { convertSizes([$0], minimum: minimum) == nil }) else {
+      return false
+    }
+    var range = expression.range
+    switch expression.kind {
+    case .tuple(let entries) where entries.count == items.count, .list(let entries) where entries.count == items.count:
+      range = entries[index].range
+    default:
+      break
+    }
+    let expected = minimum == 1 ? "a positive integer" : "an integer of at least \(minimum)"
+    report(
+      .invalidArgument,
+      "entry \(index) of '\(spec.name)' of '\(layerName)' must be \(expected), but is \(describe(items[index]))",
+      at: range, facts: ["expected": expected, "actual": describe(items[index])])
+    return true
   }
 
   private func describe(_ value: Value) -> String {
@@ -26,6 +58,8 @@ extension Checker {
     case .float(let number): String(number)
     case .boolean(let flag): flag ? "True" : "False"
     case .string(let text): "the string '\(text)'"
+    case .tuple(let items) where items.isEmpty: "an empty tuple"
+    case .list(let items) where items.isEmpty: "an empty list"
     default: value.kindDescription
     }
   }

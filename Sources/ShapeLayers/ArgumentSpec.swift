@@ -69,7 +69,7 @@ public indirect enum ArgumentType: Sendable, CustomStringConvertible {
     case .boolean: "'True' or 'False'"
     case .string(let allowed): "one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")
     case .optional(let wrapped): "'None' or \(wrapped)"
-    case .sizes: "a tuple of positive integers"
+    case .sizes: "a positive integer or a tuple of positive integers"
     case .spatial(let count, let minimum):
       (minimum == 1 ? "a positive integer" : "an integer ≥ \(minimum)")
         + " or a tuple of \(count) such integers"

@@ -129,7 +129,7 @@ extension Checker {
         for (index, value) in values.enumerated() where !isNoneEntry(value, of: spec) {
           let entry = "\(spec.name)[\(index)]"
           define(
-            layer.symbol(entry), value: value, formula: .constant(value), range: layer.argumentRanges[entry] ?? range,
+            layer.symbol(entry), value: value, formula: .constant(value), range: layer.range(of: entry),
             layer: layer, expression: entries[entry])
         }
       default:

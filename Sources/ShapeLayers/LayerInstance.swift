@@ -38,15 +38,23 @@ public struct LayerInstance: Sendable {
   /// Returns the dimension that a shape-constant argument sets, with the argument as its origin.
   public func dimension(_ argument: String) -> ShapeDim {
     let symbol = symbol(argument)
-    let range = argumentRanges[argument] ?? callRange
+    let range = range(of: argument)
     let origin = DimOrigin(
       description: "'\(symbol.name)'", range: range, layerName: name, symbol: symbol)
     return ShapeDim(.symbol(symbol), origin: origin)
   }
 
   /// Returns the range to point at for an argument: its value when written, else the call.
+  /// An entry such as `normalized_shape[1]` that is not written in place, because the
+  /// argument is a name bound to a tuple, points at the whole argument.
   public func range(of argument: String) -> SourceRange {
-    argumentRanges[argument] ?? callRange
+    if let range = argumentRanges[argument] {
+      return range
+    }
+    if let bracket = argument.firstIndex(of: "["), let range = argumentRanges[String(argument[..<bracket])] {
+      return range
+    }
+    return callRange
   }
 
   public func integer(_ argument: String) -> Int? {

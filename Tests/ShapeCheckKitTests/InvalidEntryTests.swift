@@ -4,8 +4,8 @@ import ShapeInference
 import ShapeSource
 import Testing
 
-/// A sizes argument such as `normalized_shape` with one bad entry gets an error at that
-/// entry, naming its index and value.
+/// Errors on a bad entry of a sizes argument such as `normalized_shape`: at that entry, with
+/// its index and value.
 @Suite struct InvalidEntryTests {
   static func analyze(_ argument: String) -> ModelAnalysis {
     let text = "x: Tensor[4, 10, 20]\nln = nn.LayerNorm(\(argument))\ny = ln(x)\n"

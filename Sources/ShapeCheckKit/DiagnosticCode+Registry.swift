@@ -37,7 +37,7 @@ extension DiagnosticCode {
 
   /// The codes of `check --weights` and `run --weights`.
   static let weightsCodes: [DiagnosticCode] = [
-    .weightsMissing, .weightsUnexpected, .weightsShapeMismatch, .weightsUnsupportedType,
+    .weightsMissing, .weightsNonFinite, .weightsUnexpected, .weightsShapeMismatch, .weightsUnsupportedType,
   ]
 
   /// The registered code with `id`, or nil when there is none.

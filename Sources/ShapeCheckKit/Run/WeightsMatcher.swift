@@ -13,6 +13,8 @@ extension DiagnosticCode {
   public static let weightsShapeMismatch = DiagnosticCode(
     "weights.shape-mismatch", .error,
     summary: "A tensor in the weights file has a different shape from the parameter it loads into.")
+  public static let weightsNonFinite = DiagnosticCode(
+    "weights.non-finite", .error, summary: "A tensor in the weights file has NaN or infinite values.")
   public static let weightsUnsupportedType = DiagnosticCode(
     "weights.unsupported-dtype", .error,
     summary: "A tensor in the weights file has an element type that cannot be converted to Float32.")
@@ -108,6 +110,8 @@ public struct WeightsMatcher {
             code: .weightsUnsupportedType,
             message: "'\(key)' in '\(path)' has element type \(entry.dtype); use F32, F16, BF16 or F64",
             range: parameter.layer.callRange))
+      } else if let problem = nonFiniteDiagnostic(entry, key: key, parameter: parameter) {
+        diagnostics.append(problem)
       }
     }
     for entry in file.entries where !expected.contains(entry.name) && !isBatchCounter(entry.name, expected: expected) {
@@ -118,6 +122,23 @@ public struct WeightsMatcher {
           range: SourceRange.at(0)))
     }
     return diagnostics
+  }
+
+  /// Returns an error when a tensor has NaN or infinite values, which every output computed
+  /// from it would carry. A tensor that cannot be decoded is left to `parameterStore()`.
+  private func nonFiniteDiagnostic(
+    _ entry: SafetensorsFile.Entry, key: String, parameter: ParameterRecord
+  ) -> Diagnostic? {
+    guard let values = try? file.floats(for: entry),
+      let first = values.firstIndex(where: { !$0.isFinite })
+    else { return nil }
+    let count = values.lazy.filter { !$0.isFinite }.count
+    let countPhrase = count == 1 ? "1 value that is" : "\(count) values that are"
+    return Diagnostic(
+      code: .weightsNonFinite,
+      message: "'\(key)' in '\(path)' has \(countPhrase) NaN or infinite, the first at flat index \(first) (\(values[first])); every output computed from '\(parameter.qualifiedName)' would be NaN or infinite too",
+      range: parameter.layer.callRange,
+      facts: ["count": String(count), "index": String(first)])
   }
 
   /// Whether `name` is the `num_batches_tracked` counter of a layer whose running statistics

@@ -9,7 +9,8 @@ extension Checker {
   func convert(_ value: Value, to spec: ArgumentSpec, layerName: String, expression: Expression)
     -> ArgumentValue?
   {
-    if case .unknown = value { return nil }
+    // An unknown value, or a tuple with one, comes from an error already reported.
+    if isOrContainsUnknown(value) { return nil }
     if let converted = convert(value, to: spec.type) {
       return converted
     }
@@ -50,6 +51,14 @@ extension Checker {
       "entry \(index) of '\(spec.name)' of '\(layerName)' must be \(expected), but is \(describe(items[index]))",
       at: range, facts: ["expected": expected, "actual": describe(items[index])])
     return true
+  }
+
+  private func isOrContainsUnknown(_ value: Value) -> Bool {
+    switch value {
+    case .unknown: true
+    case .tuple(let items), .list(let items): items.contains(where: isOrContainsUnknown)
+    default: false
+    }
   }
 
   private func describe(_ value: Value) -> String {

@@ -36,6 +36,11 @@ import Testing
         == "'normalized_shape' of 'ln' must be a positive integer or a tuple of positive integers, but is \(actual)")
   }
 
+  @Test func undefinedEntryIsReportedOnce() {
+    let analysis = Self.analyze("(10, widht)")
+    #expect(analysis.diagnostics.map(\.code) == [.undefinedName])
+  }
+
   @Test func entryOfNamedTupleIsReportedAtName() {
     let text = "shape = (10, 0)\nx: Tensor[4, 10, 20]\nln = nn.LayerNorm(shape)\ny = ln(x)\n"
     let analysis = ModelCheck.analyze(SourceFile(path: "norm.nn", text: text))

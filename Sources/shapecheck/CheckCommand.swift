@@ -41,7 +41,7 @@ enum CheckCommand: Command {
       OptionSpec(name: "--no-config", valueName: nil, help: "Ignore .shapecheck.json files."),
       OptionSpec(
         name: "--weights", valueName: "<file>",
-        help: "Compare the tensor shapes in a .safetensors file with the model's parameters."),
+        help: "Compare the tensors in a .safetensors file with the model's parameters: names, shapes, finite values."),
       colorOption,
       stampOption,
     ] + fixOptions,

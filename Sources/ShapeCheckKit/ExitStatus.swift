@@ -19,7 +19,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
   public static let helpText = """
     0   no errors found
     1   errors found (warnings too with --warnings-as-errors), or a run disagreed
-    64  usage error: unknown command, option or missing argument
+    64  usage error: an unknown command or option, or a missing or invalid argument
     66  an input file or folder is missing or unreadable, or a configuration or data
         file is invalid; 'check' exits 1 instead when other files have errors
     70  internal failure

@@ -7,7 +7,8 @@ enum RunCommand: Command {
   static let spec = CommandSpec(
     name: "run",
     abstract: "Run a model on real images and compare every observed shape with the inferred one.",
-    usage: "shapecheck run <model> --input <path> [--weights <file> | --seed <n>] [--limit <k>]",
+    usage:
+      "shapecheck run <model> --input <path> [--weights <file> | --seed <n>] [--limit <k>] [--positive-class <name>] [--color <when>]",
     arguments: [("<model>", "The model file to run.")],
     options: [
       OptionSpec(

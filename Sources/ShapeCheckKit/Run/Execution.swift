@@ -135,7 +135,9 @@ struct ClassificationTally {
   static func reasonForNone(dataset: Dataset, tally: ClassificationTally?) -> String? {
     guard dataset.items.contains(where: { $0.label != nil }) else { return nil }
     if dataset.classNames.count != 2 {
-      return "no classification: it needs exactly two classes, and the data have \(dataset.classNames.count) (\(dataset.classNames.joined(separator: ", ")))"
+      let count = dataset.classNames.count
+      let names = dataset.classNames.map { "'\($0)'" }.joined(separator: ", ")
+      return "no classification: it needs exactly two classes, and the data have \(count) class\(count == 1 ? "" : "es") (\(names))"
     }
     if tally != nil {
       return "no classification: it needs one output value per image"

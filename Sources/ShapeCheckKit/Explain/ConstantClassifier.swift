@@ -22,7 +22,8 @@ struct ConstantClassifier {
   init(analysis: ModelAnalysis) {
     self.analysis = analysis
     self.inputs = InputTracer(analysis: analysis)
-    symbols = analysis.definitions.keys.sorted { lhs, rhs in
+    let writtenSymbols = Self.writtenSymbols(in: analysis)
+    symbols = writtenSymbols.sorted { lhs, rhs in
       let left = analysis.definitions[lhs]?.range.start ?? 0
       let right = analysis.definitions[rhs]?.range.start ?? 0
       return (left, lhs.name) < (right, rhs.name)
@@ -38,12 +39,24 @@ struct ConstantClassifier {
     writtenFormulas = written
   }
 
+  /// Returns the constants that the file writes: named constants and written layer arguments.
+  /// An omitted argument, such as a default stride, enters formulas as its value, so no tie
+  /// could name it and it would wrongly look free.
+  private static func writtenSymbols(in analysis: ModelAnalysis) -> [Symbol] {
+    let layers = Dictionary(analysis.layers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    return analysis.definitions.compactMap { symbol, definition in
+      guard let layerName = definition.layerName, let layer = layers[layerName] else { return symbol }
+      var argument = symbol.name.dropFirst(layerName.count + 1)
+      if let bracket = argument.firstIndex(of: "[") { argument = argument[..<bracket] }
+      return layer.argumentRanges[String(argument)] == nil ? nil : symbol
+    }
+  }
+
   /// Returns the groups in file order of their first member.
   ///
-  /// NOTE: a group is free when no tie names its symbols, which misses two kinds of rule:
-  /// layer rules outside the formulas, such as `groups` dividing the channels, and omitted
-  /// arguments such as a default stride, whose value the formulas use in place of the symbol.
-  /// `ExplainFreeConstantTests` records both as known issues.
+  /// NOTE: a group is free when no tie names its symbols, which misses layer rules outside
+  /// the formulas, such as `groups` dividing the channels; `ExplainFreeConstantTests` records
+  /// it as a known issue.
   mutating func classify() -> [ConstantGroup] {
     connectDefinitions()
     for constraint in analysis.constraints { connect(constraint) }

@@ -59,7 +59,9 @@ public enum SourceEditor {
       argument = String(argument[..<bracket])
     }
     guard let range = layer.argumentRanges[argument] else {
-      return insertion(argument: argument, value: value, layer: layer, source: analysis.source)
+      return insertion(
+        argument: argument, value: omittedValue(layer.sizes(argument), element: element, value: value),
+        layer: layer, source: analysis.source)
     }
     guard let element else { return TextEdit(range: range, replacement: String(value)) }
     let elementRange = elementRanges(in: range, of: analysis.source).flatMap {
@@ -68,12 +70,20 @@ public enum SourceEditor {
     return elementRange.map { TextEdit(range: $0, replacement: String(value)) }
   }
 
+  /// Returns the text of an omitted argument with one element set: the whole tuple of its
+  /// default values with that element replaced, such as `(2, 1)` for `stride[0]`, so the other
+  /// elements keep their values.
+  private static func omittedValue(_ defaults: [Int]?, element: Int?, value: Int) -> String {
+    guard let element, var values = defaults, values.indices.contains(element) else {
+      return String(value)
+    }
+    values[element] = value
+    return "(" + values.map(String.init).joined(separator: ", ") + (values.count == 1 ? ",)" : ")")
+  }
+
   /// Returns the edit that inserts `argument=value` before the call's closing parenthesis.
-  ///
-  /// NOTE: every shape constant of the current catalog is a required argument, so no test
-  /// reaches this path yet.
   private static func insertion(
-    argument: String, value: Int, layer: LayerInstance, source: SourceFile
+    argument: String, value: String, layer: LayerInstance, source: SourceFile
   )
     -> TextEdit?
   {

@@ -47,16 +47,17 @@ enum ExplainCommand: Command {
       Output.standardError(
         DiagnosticRenderer(style: style).render(analysis.diagnostics, in: analysis.source))
     }
-    Output.standardOutput(render(analysis, requests: requests, format: format))
-    return analysis.hasErrors ? .findings : .success
+    let outcome = requests.isEmpty ? nil : WhatIf.apply(requests, to: analysis)
+    Output.standardOutput(render(analysis, outcome: outcome, format: format))
+    let changesLeaveProblems = !(outcome?.remainingProblems.isEmpty ?? true)
+    return analysis.hasErrors || changesLeaveProblems ? .findings : .success
   }
 
-  /// Renders the explanation, or with requests the consequences of the changes. JSON output
+  /// Renders the explanation, or with `--what-if` the consequences of the changes. JSON output
   /// carries both.
-  private static func render(_ analysis: ModelAnalysis, requests: [WhatIfRequest], format: String)
+  private static func render(_ analysis: ModelAnalysis, outcome: WhatIfOutcome?, format: String)
     -> String
   {
-    let outcome = requests.isEmpty ? nil : WhatIf.apply(requests, to: analysis)
     if format == "json" {
       return ExplainJSON.render(Explanation(analysis: analysis), whatIf: outcome)
     }

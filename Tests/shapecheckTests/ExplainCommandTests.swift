@@ -13,6 +13,8 @@ import Testing
   static let statusCases: [([String], Int32)] = [
     (["explain", "fixtures/simple_net.nn"], 0),
     (["explain", "fixtures/broken/feature_mismatch.nn"], 1),
+    (["explain", "fixtures/simple_net.nn", "--what-if", "linear_1.out_features=50"], 0),
+    (["explain", "fixtures/simple_net.nn", "--what-if", "linear_2.in_features=31"], 1),
     (["explain", "fixtures/simple_net.nn", "--what-if", "nothing=1"], 64),
     (["explain", "fixtures/simple_net.nn", "--what-if", "linear_1.out_features=1.5"], 64),
     (["explain", "fixtures/simple_net.nn", "--format", "xml"], 64),

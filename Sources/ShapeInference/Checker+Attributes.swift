@@ -55,10 +55,11 @@ extension Checker {
         message += "; did you mean '\(suggestion)'?"
         fixIts.append(FixIt(message: "replace with '\(suggestion)'", edits: [TextEdit(range: name.range, replacement: suggestion)]))
       }
-      report(
-        .unknownLayerKind, message, at: name.range,
-        notes: [Note(message: "known kinds: " + (catalog.names + ["Sequential"]).sorted().joined(separator: ", "))],
-        fixIts: fixIts)
+      // The whole list helps only when no kind is close, and it would repeat for every typo.
+      let notes =
+        fixIts.isEmpty
+        ? [Note(message: "known kinds: " + (catalog.names + ["Sequential"]).sorted().joined(separator: ", "))] : []
+      report(.unknownLayerKind, message, at: name.range, notes: notes, fixIts: fixIts)
       return .unknown
     default:
       report(.unknownAttribute, "'\(namespace)' has no member '\(name.name)' that shapecheck knows", at: name.range)

@@ -51,4 +51,20 @@ import Testing
     let suggestion = undefined.first?.fixIts.first?.edits.first?.replacement
     #expect(suggestion == testCase.expected)
   }
+
+  @Test func layerKindTypoGetsSuggestionWithoutList() {
+    let analysis = ModelCheck.analyze(SourceFile(path: "kind.nn", text: "layer = nn.Linaer(3, 4)\n"))
+    let diagnostic = analysis.diagnostics.first
+    #expect(diagnostic?.code == .unknownLayerKind)
+    #expect(diagnostic?.fixIts.first?.edits.first?.replacement == "Linear")
+    #expect(diagnostic?.notes.isEmpty == true)
+  }
+
+  @Test func unknownLayerKindListsKnownKinds() {
+    let analysis = ModelCheck.analyze(SourceFile(path: "kind.nn", text: "layer = nn.Transformer()\n"))
+    let diagnostic = analysis.diagnostics.first
+    #expect(diagnostic?.code == .unknownLayerKind)
+    #expect(diagnostic?.fixIts.isEmpty == true)
+    #expect(diagnostic?.notes.first?.message.hasPrefix("known kinds: ") == true)
+  }
 }

@@ -50,8 +50,11 @@ extension Checker {
     for (name, binding) in scope where !isFreeDimension(binding.value) {
       names.append(name)
     }
-    return names + catalog.names + ["Sequential", "nn", "torch"]
+    return names + catalog.names + Self.suggestedBuiltins
   }
+
+  /// The builtin names that suggestions offer besides the scope and the layer classes.
+  static let suggestedBuiltins = ["Sequential", "nn", "torch"]
 
   private func isFreeDimension(_ value: Value) -> Bool {
     guard case .integer(let integer) = value else { return false }
@@ -79,7 +82,7 @@ extension Checker {
       return
     }
     // The budget is checked before the candidates are listed, because listing them copies the scope.
-    if spendSuggestionBudget(scope.count + catalog.names.count + 3),
+    if spendSuggestionBudget(scope.count + catalog.names.count + Self.suggestedBuiltins.count),
       let suggestion = closestName(to: name, among: suggestionCandidates())
     {
       message += "; did you mean '\(suggestion)'?"
@@ -99,6 +102,7 @@ func closestName(to name: String, among candidates: [String]) -> String? {
   guard name.unicodeScalars.count <= maxSuggestionLength else { return nil }
   let target = Array(name.lowercased().unicodeScalars)
   let limit = name.count <= 2 ? 0 : max(1, name.count / 3)
+  let exactTarget = Array(name.unicodeScalars)
   let nameIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
   var best: (name: String, rank: SuggestionRank)?
   for candidate in candidates where candidate != name {
@@ -112,8 +116,7 @@ func closestName(to name: String, among candidates: [String]) -> String? {
     guard distance <= limit else { continue }
     let rank = SuggestionRank(
       distance: distance,
-      exactDistance: editDistance(
-        Array(name.unicodeScalars), Array(candidate.unicodeScalars), limit: maxSuggestionLength),
+      exactDistance: editDistance(exactTarget, Array(candidate.unicodeScalars), limit: maxSuggestionLength),
       name: candidate)
     if let current = best, current.rank <= rank {
       continue

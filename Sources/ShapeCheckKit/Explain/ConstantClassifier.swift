@@ -46,17 +46,16 @@ struct ConstantClassifier {
     let layers = Dictionary(analysis.layers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     return analysis.definitions.compactMap { symbol, definition in
       guard let layerName = definition.layerName, let layer = layers[layerName] else { return symbol }
-      var argument = symbol.name.dropFirst(layerName.count + 1)
-      if let bracket = argument.firstIndex(of: "[") { argument = argument[..<bracket] }
-      return layer.argumentRanges[String(argument)] == nil ? nil : symbol
+      let argument = SourceEditor.argumentAndElement(of: symbol.name, layerName: layerName).argument
+      return layer.argumentRanges[argument] == nil ? nil : symbol
     }
   }
 
   /// Returns the groups in file order of their first member.
   ///
-  /// NOTE: a group is free when no tie names its symbols, which misses layer rules outside
-  /// the formulas, such as `groups` dividing the channels; `ExplainFreeConstantTests` records
-  /// it as a known issue.
+  /// NOTE: a group is free when no tie names its symbols, so layer rules outside the formulas,
+  /// such as `groups` dividing the channels, are missed. `ExplainFreeConstantTests` records
+  /// this as a known issue.
   mutating func classify() -> [ConstantGroup] {
     connectDefinitions()
     for constraint in analysis.constraints { connect(constraint) }

@@ -51,13 +51,7 @@ public enum SourceEditor {
     else {
       return TextEdit(range: definition.range, replacement: String(value))
     }
-    var argument = String(symbol.dropFirst(layerName.count + 1))
-    var element: Int?
-    if let bracket = argument.firstIndex(of: "["), argument.hasSuffix("]") {
-      element = Int(
-        argument[argument.index(after: bracket)..<argument.index(before: argument.endIndex)])
-      argument = String(argument[..<bracket])
-    }
+    let (argument, element) = argumentAndElement(of: symbol, layerName: layerName)
     guard let range = layer.argumentRanges[argument] else {
       return insertion(
         argument: argument, value: omittedValue(layer.sizes(argument), element: element, value: value),
@@ -68,6 +62,17 @@ public enum SourceEditor {
       $0.indices.contains(element) ? $0[element] : nil
     }
     return elementRange.map { TextEdit(range: $0, replacement: String(value)) }
+  }
+
+  /// Splits a layer constant such as `conv.stride[1]` into its argument, `stride`, and the
+  /// element, 1, which is nil for a constant without brackets such as `conv.groups`.
+  static func argumentAndElement(of symbol: String, layerName: String) -> (argument: String, element: Int?) {
+    let argument = String(symbol.dropFirst(layerName.count + 1))
+    guard let bracket = argument.firstIndex(of: "["), argument.hasSuffix("]") else {
+      return (argument, nil)
+    }
+    let element = Int(argument[argument.index(after: bracket)..<argument.index(before: argument.endIndex)])
+    return (String(argument[..<bracket]), element)
   }
 
   /// Returns the text of an omitted argument with one element set: the whole tuple of its

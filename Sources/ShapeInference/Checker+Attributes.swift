@@ -56,9 +56,11 @@ extension Checker {
         fixIts.append(FixIt(message: "replace with '\(suggestion)'", edits: [TextEdit(range: name.range, replacement: suggestion)]))
       }
       // The whole list helps only when no kind is close, and it would repeat for every typo.
-      let notes =
-        fixIts.isEmpty
-        ? [Note(message: "known kinds: " + (catalog.names + ["Sequential"]).sorted().joined(separator: ", "))] : []
+      var notes: [Note] = []
+      if fixIts.isEmpty {
+        let known = (catalog.names + ["Sequential"]).sorted().joined(separator: ", ")
+        notes.append(Note(message: "known kinds: \(known)"))
+      }
       report(.unknownLayerKind, message, at: name.range, notes: notes, fixIts: fixIts)
       return .unknown
     default:

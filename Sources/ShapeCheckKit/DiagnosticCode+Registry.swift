@@ -19,7 +19,7 @@ extension DiagnosticCode {
     .notATensor, .invalidOperand, .unknownAttribute, .missingBias, .indexOutOfRange,
     .literalTooLarge, .trueDivision, .unsupportedOperation, .invalidDeclaration,
     .assertionFailed, .assertionHoldsOnlyByValue, .assertionUnsupported, .formulaTooComplex,
-    .modelTooLarge,
+    .modelTooLarge, .emptyModel,
   ]
 
   /// The codes declared by the layer module.

@@ -74,6 +74,21 @@ final class Checker {
       check(statement)
     }
     reportFreeBounds()
+    reportEmptyModel()
+  }
+
+  /// Warns about a file that constructs no layer, such as an empty or truncated file, which
+  /// would otherwise pass without a word. A file with errors already says what is wrong.
+  private func reportEmptyModel() {
+    guard layers.isEmpty,
+      !(tree.diagnostics + diagnostics).contains(where: { $0.severity == .error })
+    else { return }
+    report(
+      .emptyModel, "the file constructs no layers, so there is nothing to check",
+      at: .at(0),
+      notes: [
+        Note(message: "a model file constructs layers, such as 'linear_1 = nn.Linear(784, 30)', and applies them to an input declared as 'x: Tensor[784]'")
+      ])
   }
 
   func result() -> ModelAnalysis {

@@ -57,4 +57,6 @@ extension DiagnosticCode {
   public static let modelTooLarge = DiagnosticCode(
     "model.too-large", .error,
     summary: "Sequentials are nested too deeply, or the file applies too many layers, for the checker's limits.")
+  public static let emptyModel = DiagnosticCode(
+    "model.empty", .warning, summary: "The file constructs no layers, so nothing in it is checked.")
 }

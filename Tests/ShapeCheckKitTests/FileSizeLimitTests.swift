@@ -23,7 +23,7 @@ import Testing
 
   @Test func modelFileAtSourceLimitIsChecked() throws {
     // A comment line that fills the file to exactly ModelCheck.maxSourceBytes.
-    let text = "x: Tensor[4]\n#" + String(repeating: " ", count: ModelCheck.maxSourceBytes - 15) + "\n"
+    let text = "r = nn.ReLU()\n#" + String(repeating: " ", count: ModelCheck.maxSourceBytes - 16) + "\n"
     #expect(text.utf8.count == ModelCheck.maxSourceBytes)
     let url = try temporaryFile(Array(text.utf8))
     defer { try? FileManager.default.removeItem(at: url) }

@@ -40,23 +40,23 @@ import Testing
 
   @Test func unknownCodeIsWarning() {
     let analysis = ModelCheck.analyze(
-      SourceFile(path: "m.nn", text: "x = 1  # shapecheck: ignore[no.such-code]\n"))
+      SourceFile(path: "m.nn", text: "x = nn.ReLU()  # shapecheck: ignore[no.such-code]\n"))
     #expect(analysis.diagnostics.map(\.code.id) == ["suppression.unknown-code"])
     #expect(analysis.diagnostics.first?.severity == .warning)
     #expect(analysis.diagnostics.first?.message.contains("'no.such-code'") == true)
   }
 
   @Test(arguments: [
-    "x = 1  # shapecheck: ignore", "x = 1  # shapecheck: ignore[]",
-    "x = 1  # shapecheck: ignore[a,,b]",
-    "x = 1  # shapecheck: skip[name.undefined]", "x = 1  # shapecheck: ignore[name.undefined",
+    "x = nn.ReLU()  # shapecheck: ignore", "x = nn.ReLU()  # shapecheck: ignore[]",
+    "x = nn.ReLU()  # shapecheck: ignore[a,,b]",
+    "x = nn.ReLU()  # shapecheck: skip[name.undefined]", "x = nn.ReLU()  # shapecheck: ignore[name.undefined",
   ])
   func malformedSuppressionIsWarning(_ line: String) {
     #expect(Self.codes(line + "\n") == ["suppression.invalid"])
   }
 
   @Test func otherCommentsAreIgnored() {
-    #expect(Self.codes("x = 1  # ignore[name.undefined] shapecheck: later\n") == [])
+    #expect(Self.codes("x = nn.ReLU()  # ignore[name.undefined] shapecheck: later\n") == [])
   }
 
   @Test func reasonAfterBracketIsAllowed() {
@@ -65,10 +65,10 @@ import Testing
   }
 
   @Test func unusedWarningPointsAtComment() throws {
-    let text = "x = 1  # shapecheck: ignore[name.undefined]\n"
+    let text = "x = nn.ReLU()  # shapecheck: ignore[name.undefined]\n"
     let diagnostic = try #require(
       ModelCheck.analyze(SourceFile(path: "m.nn", text: text)).diagnostics.first)
     #expect(diagnostic.code == .suppressionUnused)
-    #expect(diagnostic.range.start == 7)
+    #expect(diagnostic.range.start == 15)
   }
 }

@@ -83,18 +83,19 @@ public struct DiagnosticRenderer: Sendable {
     let padding = String(repeating: " ", count: gutter.count)
 
     let firstColumn = scalarCount(piece[lower..<caret]) + 1
+    let lineLength = lineText.count
     // A range that continues onto later lines, or past the piece, is underlined to the end of
     // the piece.
     let lastColumn =
       end.line == start.line && range.end <= upper
       ? scalarCount(piece[lower..<max(caret, range.end)]) + 1
-      : lineText.count + 1
+      : lineLength + 1
     let width = max(1, lastColumn - firstColumn)
-    let window = visibleWindow(lineLength: lineText.count, caretColumn: firstColumn)
-    let characters = Array(lineText)
+    let window = visibleWindow(lineLength: lineLength, caretColumn: firstColumn)
     let cutBefore = window.lowerBound > 0 || lower > line.startIndex
-    let cutAfter = window.upperBound < characters.count || upper < line.endIndex
-    let shown = (cutBefore ? "…" : "") + String(characters[window]) + (cutAfter ? "…" : "")
+    let cutAfter = window.upperBound < lineLength || upper < line.endIndex
+    let visibleText = characters(of: lineText, length: lineLength, in: window)
+    let shown = (cutBefore ? "…" : "") + visibleText + (cutAfter ? "…" : "")
     let shift = cutBefore ? window.lowerBound - 1 : 0
     let visibleWidth = min(width, max(1, window.upperBound - (firstColumn - 1)))
     let marker = "^" + String(repeating: "~", count: visibleWidth - 1)
@@ -119,6 +120,17 @@ public struct DiagnosticRenderer: Sendable {
     return start..<min(lineLength, start + Self.maxSnippetWidth)
   }
 
+  /// Returns the characters of `text`, which has `length` characters, at the positions
+  /// `window`. A window over the whole text, the usual case, returns the text uncopied.
+  private func characters(of text: String, length: Int, in window: Range<Int>) -> String {
+    if window.lowerBound == 0, window.upperBound >= length {
+      return text
+    }
+    let from = text.index(text.startIndex, offsetBy: window.lowerBound)
+    let to = text.index(from, offsetBy: window.count)
+    return String(text[from..<to])
+  }
+
   /// The maximum length of a source line shown whole; longer lines are cut around the caret with `…`.
   public static let maxSnippetWidth = 120
 
@@ -130,7 +142,12 @@ public struct DiagnosticRenderer: Sendable {
   /// terminal escape sequences through a snippet.
   private func sanitized(_ text: String) -> String {
     // Control characters are single bytes in UTF-8, so most text passes this scan unchanged.
-    guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else {
+    // Native strings are contiguous, and scanning their buffer avoids the generic iterator.
+    let isControl = { (byte: UInt8) in (byte < 0x20 && byte != 0x09) || byte == 0x7F }
+    let hasControl =
+      text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isControl) }
+      ?? text.utf8.contains(where: isControl)
+    guard hasControl else {
       return text
     }
     return String(

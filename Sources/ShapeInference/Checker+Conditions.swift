@@ -94,12 +94,19 @@ extension Checker {
   /// formula's value, by binary search. The search assumes that the predicate, once true, stays
   /// true for larger values, as it does for sizes made of convolution and pooling formulas.
   func firstValue(of symbol: Symbol, in formula: Dim, where predicate: (Int) -> Bool) -> Int? {
+    // One copy of the bindings serves every trial of the search.
+    var trial = bindings
+    func holds(_ value: Int) -> Bool {
+      trial[symbol] = value
+      guard let result = (try? formula.evaluated(trial)) ?? nil else { return false }
+      return predicate(result)
+    }
     var low = 1
     var high = FreeRange.searchLimit
-    guard holds(formula, symbol, high, predicate) else { return nil }
+    guard holds(high) else { return nil }
     while low < high {
       let middle = low + (high - low) / 2
-      if holds(formula, symbol, middle, predicate) {
+      if holds(middle) {
         high = middle
       } else {
         low = middle + 1
@@ -108,20 +115,13 @@ extension Checker {
     return low
   }
 
-  private func holds(_ formula: Dim, _ symbol: Symbol, _ value: Int, _ predicate: (Int) -> Bool) -> Bool {
-    var trial = bindings
-    trial[symbol] = value
-    guard let result = (try? formula.evaluated(trial)) ?? nil else { return false }
-    return predicate(result)
-  }
-
   /// Finds a value `s` that makes `formula` equal `target` when every free symbol in it is `s`,
   /// such as `H = W = 28`, by binary search on the same assumption as `firstValue`.
   func commonValue(in formula: Dim, equalTo target: Int) -> (symbols: [Symbol], value: Int)? {
     let free = formula.symbols.filter { bindings[$0] == nil }.sorted { $0.name < $1.name }
     guard free.count > 1 else { return nil }
+    var trial = bindings
     func value(at size: Int) -> Int? {
-      var trial = bindings
       for symbol in free { trial[symbol] = size }
       return (try? formula.evaluated(trial)) ?? nil
     }
@@ -151,10 +151,16 @@ extension Checker {
     guard let symbol = singleFreeSymbol(in: formula) else { return nil }
     let first = firstValue(of: symbol, in: formula) { $0 >= target }
     let beyond = firstValue(of: symbol, in: formula) { $0 > target }
-    guard let first, holds(formula, symbol, first, { $0 == target }) else {
+    guard let first, value(of: formula, where: symbol, is: first) == target else {
       return FreeRange(symbol: symbol, lower: nil, upper: nil)
     }
     // NOTE: a formula that decreases somewhere could hold outside the range found.
     return FreeRange(symbol: symbol, lower: first, upper: beyond.map { $0 - 1 })
+  }
+
+  private func value(of formula: Dim, where symbol: Symbol, is value: Int) -> Int? {
+    var trial = bindings
+    trial[symbol] = value
+    return (try? formula.evaluated(trial)) ?? nil
   }
 }

@@ -62,6 +62,9 @@ final class Checker {
   /// The candidate names that "did you mean" suggestions may still compare against; see
   /// `ModelChecker.maxSuggestionComparisons`.
   var suggestionBudget = ModelChecker.maxSuggestionComparisons
+  /// The candidates of the last "did you mean" search for an undefined name, with the size
+  /// of the scope they were listed from.
+  var cachedSuggestionCandidates: (scopeCount: Int, candidates: [SuggestionCandidate])?
 
   init(tree: SyntaxTree, catalog: LayerCatalog) {
     self.tree = tree

@@ -22,6 +22,9 @@ public protocol LayerKind: Sendable {
   /// beyond what each argument's type checks.
   func validate(_ layer: LayerInstance) -> [ArgumentProblem]
 
+  /// Lists the divisibility rules between the layer's arguments, which `validate` checks.
+  func divisibilityRules(of layer: LayerInstance) -> [DivisibilityRule]
+
   /// Lists the learnable parameters' names and shapes, in PyTorch's registration order.
   func parameters(of layer: LayerInstance) -> [ParameterSpec]
 
@@ -56,6 +59,8 @@ public protocol LayerKind: Sendable {
 
 extension LayerKind {
   public func validate(_ layer: LayerInstance) -> [ArgumentProblem] { [] }
+
+  public func divisibilityRules(of layer: LayerInstance) -> [DivisibilityRule] { [] }
 
   public func parameters(of layer: LayerInstance) -> [ParameterSpec] { [] }
 

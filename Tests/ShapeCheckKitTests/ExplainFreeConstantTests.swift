@@ -4,8 +4,6 @@ import ShapeSource
 import Testing
 
 /// Constants that `explain` calls free must keep the model consistent when changed alone.
-/// A case that is not handled yet runs as a known issue, and Swift Testing reports it once
-/// the classifier handles it, so that `withKnownIssue` can be removed.
 @Suite struct ExplainFreeConstantTests {
   static func analysis(_ text: String) -> ModelAnalysis {
     ModelCheck.analyze(SourceFile(path: "model.nn", text: text))
@@ -17,14 +15,46 @@ import Testing
     }
   }
 
+  static func role(of name: String, in analysis: ModelAnalysis) -> ConstantRole? {
+    Explanation(analysis: analysis).groups.first { group in
+      group.members.contains { $0.name == name }
+    }?.role
+  }
+
   @Test func groupsIsNotFreeWhenChannelsFixIt() {
     let analysis = Self.analysis("x: Tensor[1, 1, 28, 28]\nconv = nn.Conv2d(1, 4, kernel_size=3, groups=1)\ny = conv(x)\n")
     let outcome = WhatIf.apply([WhatIfRequest(name: "conv.groups", value: 2)], to: analysis)
     #expect(!outcome.remainingProblems.isEmpty)
-    let free = Self.isFree("conv.groups", in: analysis)
-    withKnownIssue("groups must divide the channels, a rule of the layer that no tie records") {
-      #expect(!free)
-    }
+    #expect(!Self.isFree("conv.groups", in: analysis))
+    #expect(Self.role(of: "conv.groups", in: analysis) == .limited)
+  }
+
+  @Test(arguments: [
+    ("groups=1", ConstantRole.free),
+    ("groups=2", ConstantRole.limited),
+    ("", ConstantRole.free),
+  ])
+  func lastOutChannelsIsLimitedOnlyByGroupsAboveOne(groups: String, expected: ConstantRole) {
+    let arguments = groups.isEmpty ? "4, 8, 3" : "4, 8, 3, \(groups)"
+    let analysis = Self.analysis("x: Tensor[1, 4, 28, 28]\nconv = nn.Conv2d(\(arguments))\ny = conv(x)\n")
+    #expect(Self.role(of: "conv.out_channels", in: analysis) == expected)
+    #expect(Self.role(of: "conv.in_channels", in: analysis) == .boundToInput)
+  }
+
+  @Test func omittedGroupsIsNotClassified() {
+    let analysis = Self.analysis("x: Tensor[1, 4, 28, 28]\nconv = nn.Conv2d(4, 8, 3)\ny = conv(x)\n")
+    #expect(Self.role(of: "conv.groups", in: analysis) == nil)
+  }
+
+  @Test func groupNormGroupsIsLimitedWithItsRule() throws {
+    let analysis = Self.analysis("x: Tensor[2, 6, 5]\nnorm = nn.GroupNorm(3, 6)\ny = norm(x)\n")
+    let group = try #require(
+      Explanation(analysis: analysis).groups.first { $0.members.contains { $0.name == "norm.num_groups" } })
+    #expect(group.role == .limited)
+    let tie = try #require(group.ties.first)
+    #expect(tie.expected == "norm.num_channels % norm.num_groups")
+    #expect(tie.isSatisfied)
+    #expect(Self.role(of: "norm.num_channels", in: analysis) == .boundToInput)
   }
 
   @Test func oneElementOfOmittedStrideChangesAlone() throws {

@@ -9,6 +9,7 @@ import Testing
   static let explainedModels = [
     "fixtures/simple_net.nn", "fixtures/explain/hidden_width.nn",
     "fixtures/explain/unflatten_chain.nn", "fixtures/valid/batched_mlp.nn",
+    "fixtures/explain/grouped_conv.nn",
   ]
 
   static func analysis(_ model: String) throws -> ModelAnalysis {

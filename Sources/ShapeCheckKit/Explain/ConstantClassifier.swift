@@ -1,4 +1,5 @@
 import ShapeInference
+import ShapeLayers
 import ShapeSymbolic
 
 /// Sorts the shape constants of a model into groups that must change together, by union-find
@@ -18,6 +19,8 @@ struct ConstantClassifier {
   private let writtenFormulas: [Symbol: Dim]
   private var inputBound: Set<Symbol> = []
   private var outputBound: Set<Symbol> = []
+  /// The divisibility rules that limit a constant's values, by the constant they limit.
+  private var ruleTies: [(symbol: Symbol, tie: ConstantTie)] = []
 
   init(analysis: ModelAnalysis) {
     self.analysis = analysis
@@ -52,14 +55,11 @@ struct ConstantClassifier {
   }
 
   /// Returns the groups in file order of their first member.
-  ///
-  /// NOTE: a group is free when no tie names its symbols, so layer rules outside the formulas,
-  /// such as `groups` dividing the channels, are missed. `ExplainFreeConstantTests` records
-  /// this as a known issue.
   mutating func classify() -> [ConstantGroup] {
     connectDefinitions()
     for constraint in analysis.constraints { connect(constraint) }
     for assertion in analysis.assertedShapes { connect(assertion) }
+    for layer in analysis.layers { connectRules(of: layer) }
     return buildGroups()
   }
 
@@ -143,6 +143,31 @@ struct ConstantClassifier {
     }
   }
 
+  /// Records the divisibility rules of a layer whose divisor is written. The divisor cannot
+  /// take every value, and while it is above 1 neither can the multiples. A rule does not join
+  /// groups: a multiple may still change alone to another multiple of the divisor.
+  private mutating func connectRules(of layer: LayerInstance) {
+    for rule in layer.kind.divisibilityRules(of: layer) {
+      let divisor = layer.symbol(rule.divisor)
+      guard indexes[divisor] != nil, let divisorValue = analysis.bindings[divisor], divisorValue > 0
+      else { continue }
+      let range = analysis.definitions[divisor]?.range ?? layer.callRange
+      for argument in rule.multiples {
+        let multiple = layer.symbol(argument)
+        guard let multipleValue = analysis.bindings[multiple] else { continue }
+        let remainder = multipleValue % divisorValue
+        let tie = ConstantTie(
+          expected: "\(multiple.name) % \(divisor.name)", actual: "0", expectedValue: remainder,
+          actualValue: 0, isSatisfied: remainder == 0, reason: rule.reason,
+          location: analysis.source.location(of: range.start), input: nil)
+        ruleTies.append((divisor, tie))
+        if divisorValue > 1, indexes[multiple] != nil {
+          ruleTies.append((multiple, tie))
+        }
+      }
+    }
+  }
+
   /// Records a tie once; a layer applied both directly and inside a Sequential meets the same
   /// requirement twice.
   private mutating func appendTie(_ tie: ConstantTie, symbol: Symbol, sides: (Dim, Dim)) {
@@ -181,6 +206,15 @@ struct ConstantClassifier {
       tiesByRoot[root(index), default: []].append(tie)
       if !holdsForAnyNamedValue(sides.0, sides.1) { brokenByNamedChange.insert(root(index)) }
     }
+    var ruleTiesByRoot: [Int: [ConstantTie]] = [:]
+    var ruleKeys: Set<String> = []
+    for (symbol, tie) in ruleTies {
+      guard let index = indexes[symbol] else { continue }
+      let groupRoot = root(index)
+      if ruleKeys.insert("\(groupRoot)|\(tie.expected)").inserted {
+        ruleTiesByRoot[groupRoot, default: []].append(tie)
+      }
+    }
     let inputRoots = Set(inputBound.compactMap { indexes[$0] }.map { root($0) })
     let outputRoots = Set(outputBound.compactMap { indexes[$0] }.map { root($0) })
     let effects = ChangeEffectFinder(analysis: analysis)
@@ -194,6 +228,8 @@ struct ConstantClassifier {
         role = .boundToOutput
       } else if !groupTies.isEmpty {
         role = .changeTogether
+      } else if ruleTiesByRoot[groupRoot] != nil {
+        role = .limited
       } else if members.allSatisfy({ analysis.bindings[$0] == -1 && $0.name.hasSuffix("]") }) {
         role = .inferred
       } else {
@@ -201,9 +237,10 @@ struct ConstantClassifier {
       }
       let hasNamed = members.contains { analysis.definitions[$0]?.layerName == nil }
       return ConstantGroup(
-        role: role, members: members.map(shapeConstant), ties: groupTies,
+        role: role, members: members.map(shapeConstant),
+        ties: groupTies + (ruleTiesByRoot[groupRoot] ?? []),
         followsNamedConstants: hasNamed && !brokenByNamedChange.contains(groupRoot),
-        effect: role == .free ? effects.effect(of: Set(members)) : nil)
+        effect: role == .free || role == .limited ? effects.effect(of: Set(members)) : nil)
     }
   }
 

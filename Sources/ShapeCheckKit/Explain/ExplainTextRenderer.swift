@@ -23,6 +23,14 @@ public enum ExplainTextRenderer {
       explanation.groups
         .filter { $0.role == .boundToOutput }.flatMap { writer.groupLines($0, numbered: false) })
     output += writer.section(
+      "shape constants limited by a layer rule",
+      explanation.groups
+        .filter { $0.role == .limited }
+        .flatMap { group in
+          writer.groupLines(group, numbered: false)
+            + writer.effectLines(group, total: explanation.parameterCount)
+        })
+    output += writer.section(
       "free shape constants",
       explanation.groups
         .filter { $0.role == .free || $0.role == .inferred }
@@ -62,6 +70,13 @@ public enum ExplainTextRenderer {
       let names = listed(group.members.map(\.name))
       lines.append(
         "\(names) can change freely: no layer requirement or assert ties it to another constant")
+    }
+    for group in explanation.groups where group.role == .limited {
+      let names = listed(group.members.map(\.name))
+      let reason =
+        group.ties.first.map { ", because \($0.expected) \(writer.tieText($0)) (\($0.reason))" }
+        ?? ""
+      lines.append("\(names) can change only to some values\(reason)")
     }
     for group in explanation.groups where group.role == .boundToInput {
       for tie in group.ties {
@@ -170,6 +185,12 @@ struct SectionWriter {
       lines.append("  the layer infers this size from its input")
       return lines
     }
+    return lines + effectLines(group, total: total)
+  }
+
+  /// Lists what changing a group changes: activations, parameters and the parameter count.
+  func effectLines(_ group: ConstantGroup, total: Int?) -> [String] {
+    var lines: [String] = []
     guard let effect = group.effect else { return lines }
     var changes: [String] = []
     if !effect.activations.isEmpty {

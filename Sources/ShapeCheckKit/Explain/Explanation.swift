@@ -33,6 +33,9 @@ public enum ConstantRole: String, Sendable, CaseIterable {
   case boundToOutput = "bound-to-output"
   /// Tied to each other by layer requirements or asserts, and to no input or output.
   case changeTogether = "change-together"
+  /// In no requirement, but a layer rule allows only some values, as a convolution's
+  /// `groups` must divide its channel counts.
+  case limited
   /// In no requirement: changing it alone keeps the model consistent.
   case free
   /// A `-1` inside `unflattened_size`, which the layer infers from its input.
@@ -84,7 +87,7 @@ public struct ConstantGroup: Sendable {
   /// Whether the group has named constants and every tie holds for any values of them, so
   /// that changing a named constant alone keeps the model consistent.
   public var followsNamedConstants: Bool
-  /// For a free group: what changing it changes.
+  /// For a free or limited group: what changing it changes.
   public var effect: ChangeEffect?
 }
 

@@ -62,6 +62,14 @@ extension ConvolutionKind {
     return problems
   }
 
+  public func divisibilityRules(of layer: LayerInstance) -> [DivisibilityRule] {
+    [
+      DivisibilityRule(
+        divisor: "groups", multiples: ["in_channels", "out_channels"],
+        reason: "'\(layer.name)' splits its channels into groups of equal size")
+    ]
+  }
+
   /// Returns the window of spatial axis `index`, with 'valid' as zero padding, or nil for
   /// 'same' padding.
   func windowAxis(_ layer: LayerInstance, _ index: Int) -> WindowAxis? {

@@ -32,6 +32,14 @@ public struct GroupNormKind: LayerKind {
     ]
   }
 
+  public func divisibilityRules(of layer: LayerInstance) -> [DivisibilityRule] {
+    [
+      DivisibilityRule(
+        divisor: "num_groups", multiples: ["num_channels"],
+        reason: "'\(layer.name)' normalizes groups of equal size")
+    ]
+  }
+
   public func parameters(of layer: LayerInstance) -> [ParameterSpec] {
     guard layer.boolean("affine") ?? true else { return [] }
     let channels = layer.dimension("num_channels")

@@ -96,4 +96,25 @@ import Testing
     let error = #expect(throws: WhatIfError.self) { try WhatIfRequest.parse(["x=1"], in: analysis) }
     #expect(error?.description.contains("linear_2.out_features") == true)
   }
+
+  @Test func invalidLayerListsItsParametersAsNotBuilt() throws {
+    let analysis = try Self.analysis("fixtures/explain/grouped_conv.nn")
+    let outcome = WhatIf.apply([WhatIfRequest(name: "conv_1.groups", value: 3)], to: analysis)
+    #expect(outcome.remainingProblems.contains { $0.contains("[layer.groups-mismatch]") })
+    let weight = try #require(outcome.parameterChanges.first { $0.name == "conv_1.weight" })
+    #expect(weight.before == "[8, 2, 3, 3]")
+    #expect(weight.after.hasPrefix("not built"))
+    #expect(outcome.activationChanges.first { $0.name == "features" }?.after.hasPrefix("not computed") == true)
+    #expect(outcome.parameterCountBefore == 390)
+    #expect(outcome.parameterCountAfter == nil)
+  }
+
+  @Test func validChangeKeepsEveryLayerBuilt() throws {
+    let analysis = try Self.analysis("fixtures/explain/grouped_conv.nn")
+    let outcome = WhatIf.apply([WhatIfRequest(name: "conv_1.groups", value: 4)], to: analysis)
+    #expect(outcome.remainingProblems.isEmpty)
+    #expect(outcome.parameterChanges.map(\.name) == ["conv_1.weight"])
+    #expect(outcome.parameterChanges.first?.after == "[8, 1, 3, 3]")
+    #expect(outcome.parameterCountAfter == 318)
+  }
 }

@@ -193,27 +193,38 @@ public enum WhatIf {
         before: original.activations.map {
           ($0.name, original.valuesOrFormulas(of: $0.shape))
         },
-        after: changed.activations.map { ($0.name, changed.valuesOrFormulas(of: $0.shape)) }
-      ),
+        after: changed.activations.map { ($0.name, changed.valuesOrFormulas(of: $0.shape)) },
+        missing: "not computed, since a layer before it has errors"),
       parameterChanges: shapeChanges(
         before: original.parameters.map {
           ($0.qualifiedName, original.valuesOrFormulas(of: $0.spec.shape))
         },
         after: changed.parameters.map {
           ($0.qualifiedName, changed.valuesOrFormulas(of: $0.spec.shape))
-        }),
-      parameterCountBefore: explainer.parameterCount(), parameterCountAfter: after.parameterCount())
+        },
+        missing: "not built, since its layer has errors"),
+      parameterCountBefore: explainer.parameterCount(),
+      parameterCountAfter: losesLayers(original, changed) ? nil : after.parameterCount())
   }
 
-  /// Returns the entries whose shape differs, matched by name. The first entry of a name counts.
-  private static func shapeChanges(before: [(String, String)], after: [(String, String)])
-    -> [ShapeChange]
-  {
+  /// Returns whether a layer of the original model is not built after the change. Its
+  /// arguments became invalid, so the changed model's parameter count would leave it out.
+  private static func losesLayers(_ original: ModelAnalysis, _ changed: ModelAnalysis) -> Bool {
+    let built = Set(changed.layers.map(\.name))
+    return original.layers.contains { !built.contains($0.name) }
+  }
+
+  /// Returns the entries whose shape differs, matched by name, with `missing` as the new
+  /// shape of an entry that the changed model lacks. The first entry of a name counts.
+  private static func shapeChanges(
+    before: [(String, String)], after: [(String, String)], missing: String
+  ) -> [ShapeChange] {
     var newShapes: [String: String] = [:]
     for (name, shape) in after where newShapes[name] == nil { newShapes[name] = shape }
     var seen: Set<String> = []
     return before.compactMap { name, shape in
-      guard seen.insert(name).inserted, let new = newShapes[name], new != shape else { return nil }
+      let new = newShapes[name] ?? missing
+      guard seen.insert(name).inserted, new != shape else { return nil }
       return ShapeChange(name: name, before: shape, after: new)
     }
   }

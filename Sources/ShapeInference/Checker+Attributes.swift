@@ -114,7 +114,10 @@ extension Checker {
   private func knownAttributes(of value: Value) -> [String] {
     switch value {
     case .layer(.single(let layer)):
-      return layer.kind.arguments.map(\.name) + layer.kind.parameters(of: layer).map(\.name)
+      // `bias` is both an argument and a parameter; it is listed once.
+      let arguments = layer.kind.arguments.map(\.name)
+      let parameters = layer.kind.parameters(of: layer).map(\.name).filter { !arguments.contains($0) }
+      return arguments + parameters
     case .tensor: return ["shape", "ndim"]
     case .parameter: return ["shape"]
     default: return []

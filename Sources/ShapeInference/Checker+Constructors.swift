@@ -227,7 +227,8 @@ extension Checker {
         isValid = false
         continue
       }
-      switch evaluate(argument.value, nameHint: "\(name).\(children.count)") {
+      // PyTorch names a child by its position, so a child that fails keeps its number.
+      switch evaluate(argument.value, nameHint: "\(name).\(index)") {
       case .layer(let child):
         children.append(child)
       case .unknown:

@@ -223,6 +223,18 @@ extension ModelAnalysis {
     #expect(analysis.activation("y")?.steps.map(\.path) == ["0", "1", "2.0"])
   }
 
+  @Test func unknownAttributeListsEachNameOnce() throws {
+    let analysis = analyze("l = nn.Linear(4, 2)\ny = l.foo\n")
+    let note = try #require(analysis.diagnostics.first?.notes.first?.message)
+    #expect(note == "known attributes: in_features, out_features, bias, device, dtype, weight")
+  }
+
+  @Test func childAfterInvalidChildKeepsItsPosition() {
+    let analysis = analyze("x: Tensor[N, 10]\nnet = nn.Sequential(nn.Linear(10, 0), nn.ReLU(), nn.Linear(20, 5))\ny = net(x)\n")
+    #expect(analysis.codes.contains("layer.invalid-argument"))
+    #expect(analysis.layers.map(\.name) == ["net.1", "net.2"])
+  }
+
   @Test func unflattenChecksProduct() {
     let analysis = analyze("x: Tensor[N, 784]\nu = nn.Unflatten(1, (28, 27))\ny = u(x)\n")
     #expect(analysis.codes == ["shape.unflatten-mismatch"])

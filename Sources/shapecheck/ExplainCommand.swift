@@ -49,7 +49,9 @@ enum ExplainCommand: Command {
     }
     let outcome = requests.isEmpty ? nil : WhatIf.apply(requests, to: analysis)
     Output.standardOutput(render(analysis, outcome: outcome, format: format))
-    let changesLeaveProblems = !(outcome?.remainingProblems.isEmpty ?? true)
+    // A request that could not be applied leaves the outcome incomplete, like a problem.
+    let changesLeaveProblems =
+      !(outcome?.remainingProblems.isEmpty ?? true) || !(outcome?.unappliedRequests.isEmpty ?? true)
     return analysis.hasErrors || changesLeaveProblems ? .findings : .success
   }
 

@@ -81,4 +81,23 @@ import Testing
     #expect(!outcome.requiredChanges.isEmpty || !outcome.remainingProblems.isEmpty)
     #expect(!Self.isFree("net.0.stride[0]", in: analysis))
   }
+
+  /// Only the first two models apply their layer, so no input tie competes with the rule in
+  /// the others. `c` is in the group of every constant written with it.
+  @Test(arguments: [
+    ("g = 2\nconv = nn.Conv2d(4, 8, 3, groups=g)\ny = conv(x)", "g", false),
+    ("c = 4\nconv = nn.Conv2d(c, 2 * c, 3, groups=c)\ny = conv(x)", "c", false),
+    ("c = 4\nconv = nn.Conv2d(c, 2 * c, 3, groups=c)", "c", true),
+    ("c = 3\nconv = nn.Conv2d(2 * c, 4 * c + 2, 3, groups=2)", "c", true),
+    ("c = 3\nconv = nn.Conv2d(2 * c, c + 1, 3, groups=2)", "c", false),
+    ("c = 3\nconv = nn.Conv2d(c * (c + 1), 2 * c, 3, groups=2)", "c", true),
+  ])
+  func namedConstantKeepsRuleOnlyWhenItDividesByForm(model: String, name: String, follows: Bool) throws {
+    let analysis = Self.analysis("x: Tensor[1, 4, 9, 9]\n\(model)\n")
+    #expect(!analysis.hasErrors)
+    let group = try #require(
+      Explanation(analysis: analysis).groups.first { $0.members.contains { $0.name == name } })
+    #expect(group.role != .free)
+    #expect(group.followsNamedConstants == follows)
+  }
 }

@@ -103,8 +103,11 @@ import Testing
     #expect(outcome.remainingProblems.contains { $0.contains("[layer.groups-mismatch]") })
     let weight = try #require(outcome.parameterChanges.first { $0.name == "conv_1.weight" })
     #expect(weight.before == "[8, 2, 3, 3]")
-    #expect(weight.after.hasPrefix("not built"))
-    #expect(outcome.activationChanges.first { $0.name == "features" }?.after.hasPrefix("not computed") == true)
+    #expect(weight.after == nil)
+    let features = try #require(outcome.activationChanges.first { $0.name == "features" })
+    #expect(features.after == nil)
+    let text = WhatIfTextRenderer.render(outcome, path: "grouped_conv.nn")
+    #expect(text.contains("conv_1.weight: [8, 2, 3, 3] → not built, since its layer has errors"))
     #expect(outcome.parameterCountBefore == 390)
     #expect(outcome.parameterCountAfter == nil)
   }
@@ -116,5 +119,20 @@ import Testing
     #expect(outcome.parameterChanges.map(\.name) == ["conv_1.weight"])
     #expect(outcome.parameterChanges.first?.after == "[8, 1, 3, 3]")
     #expect(outcome.parameterCountAfter == 318)
+  }
+
+  @Test(arguments: [
+    ("nn.Conv1d(2, 4, kernel_size=3)", "x: Tensor[1, 2, 20]", "nn.Conv1d(2, 4, kernel_size=5)"),
+    ("nn.Conv2d(2, 4, kernel_size=3)", "x: Tensor[1, 2, 20, 20]", "nn.Conv2d(2, 4, kernel_size=(5, 3))"),
+  ])
+  func elementOfScalarArgumentIsEditable(layer: String, input: String, edited: String) throws {
+    let text = "\(input)\nconv = \(layer)\ny = conv(x)\n"
+    let analysis = ModelCheck.analyze(SourceFile(path: "model.nn", text: text))
+    let edit = try #require(SourceEditor.edit(setting: "conv.kernel_size[0]", to: 5, in: analysis))
+    let result = try #require(SourceEditor.apply([edit], to: Array(text.utf8)))
+    #expect(String(decoding: result, as: UTF8.self).contains(edited))
+    let outcome = WhatIf.apply([WhatIfRequest(name: "conv.kernel_size[0]", value: 5)], to: analysis)
+    #expect(outcome.unappliedRequests.isEmpty)
+    #expect(outcome.changes.map(\.newValue) == [5])
   }
 }

@@ -20,7 +20,7 @@ struct ConstantClassifier {
   private var inputBound: Set<Symbol> = []
   private var outputBound: Set<Symbol> = []
   /// The divisibility rules that limit a constant's values, by the constant they limit.
-  private var ruleTies: [(symbol: Symbol, tie: ConstantTie)] = []
+  private var ruleTies: [(symbol: Symbol, tie: ConstantTie, sides: (multiple: Dim, divisor: Dim))] = []
 
   init(analysis: ModelAnalysis) {
     self.analysis = analysis
@@ -160,9 +160,10 @@ struct ConstantClassifier {
           expected: "\(multiple.name) % \(divisor.name)", actual: "0", expectedValue: remainder,
           actualValue: 0, isSatisfied: remainder == 0, reason: rule.reason,
           location: analysis.source.location(of: range.start), input: nil)
-        ruleTies.append((divisor, tie))
+        let sides = (Dim.symbol(multiple), Dim.symbol(divisor))
+        ruleTies.append((divisor, tie, sides))
         if divisorValue > 1, indexes[multiple] != nil {
-          ruleTies.append((multiple, tie))
+          ruleTies.append((multiple, tie, sides))
         }
       }
     }
@@ -208,11 +209,14 @@ struct ConstantClassifier {
     }
     var ruleTiesByRoot: [Int: [ConstantTie]] = [:]
     var ruleKeys: Set<String> = []
-    for (symbol, tie) in ruleTies {
+    for (symbol, tie, sides) in ruleTies {
       guard let index = indexes[symbol] else { continue }
       let groupRoot = root(index)
       if ruleKeys.insert("\(groupRoot)|\(tie.expected)").inserted {
         ruleTiesByRoot[groupRoot, default: []].append(tie)
+      }
+      if !dividesForAnyNamedValue(sides.multiple, by: sides.divisor) {
+        brokenByNamedChange.insert(groupRoot)
       }
     }
     let inputRoots = Set(inputBound.compactMap { indexes[$0] }.map { root($0) })
@@ -248,19 +252,76 @@ struct ConstantClassifier {
   /// constants is replaced by its written formula. Then the equality is true for any values of
   /// those named constants.
   private func holdsForAnyNamedValue(_ left: Dim, _ right: Dim) -> Bool {
-    let written = writtenFormulas
-    guard !written.isEmpty else { return left == right }
-    var sides = (left, right)
+    guard let left = expandedWritten(left), let right = expandedWritten(right) else { return false }
+    return left == right
+  }
+
+  /// Decides whether `divisor` divides `multiple` for any values of the named constants, once
+  /// every constant written with named constants is replaced by its written formula, as `c`
+  /// divides `2 * c`. Two cases are decided exactly, and the rest count as not dividing:
+  /// - a divisor that is one symbol `s` divides a polynomial that is 0 when `s` is 0;
+  /// - a constant divisor `d` divides a polynomial whose value is a multiple of `d` for every
+  ///   residue of its symbols modulo `d`, since the value modulo `d` depends only on those.
+  private func dividesForAnyNamedValue(_ multiple: Dim, by divisor: Dim) -> Bool {
+    guard let multiple = expandedWritten(multiple).flatMap(withLayerLiterals),
+      let divisor = expandedWritten(divisor).flatMap(withLayerLiterals), multiple.floorDepth == 0
+    else { return false }
+    if let symbol = divisor.symbols.first, divisor.symbols.count == 1, divisor == .symbol(symbol) {
+      return (try? multiple.substituting([symbol: .zero])) == .zero
+    }
+    guard let modulus = divisor.constantValue, modulus > 0 else { return false }
+    return isMultipleForEveryResidue(multiple, of: modulus)
+  }
+
+  /// Replaces the layer constants left in an expanded formula, which are written as literals,
+  /// by their values, so that only named constants remain.
+  private func withLayerLiterals(_ dim: Dim) -> Dim? {
+    var values: [Symbol: Dim] = [:]
+    for symbol in dim.symbols where analysis.definitions[symbol]?.layerName != nil {
+      guard let value = analysis.bindings[symbol] else { return nil }
+      values[symbol] = Dim(value)
+    }
+    return try? dim.substituting(values)
+  }
+
+  /// The maximum number of residue combinations that `isMultipleForEveryResidue` tries.
+  private static let maxResidueCombinations = 4_096
+
+  private func isMultipleForEveryResidue(_ formula: Dim, of modulus: Int) -> Bool {
+    guard modulus <= Self.maxResidueCombinations else { return false }
+    let symbols = Array(formula.symbols)
+    // Both factors stay at most `maxResidueCombinations`, so the product cannot overflow.
+    var combinations = 1
+    for _ in symbols {
+      combinations *= modulus
+      if combinations > Self.maxResidueCombinations { return false }
+    }
+    for combination in 0..<combinations {
+      var values: [Symbol: Int] = [:]
+      var rest = combination
+      for symbol in symbols {
+        values[symbol] = rest % modulus
+        rest /= modulus
+      }
+      guard let value = (try? formula.evaluated(values)) ?? nil, value % modulus == 0 else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Replaces every constant written with other constants by its written formula, level by
+  /// level; nil when the arithmetic fails.
+  private func expandedWritten(_ dim: Dim) -> Dim? {
+    var current = dim
     // Each round replaces one level of constants; named constants defined with other named
     // constants need a round per level, and the bound stops a cycle.
     for _ in 0..<16 {
-      guard let next = try? (sides.0.substituting(written), sides.1.substituting(written)) else {
-        return false
-      }
-      if next == sides { break }
-      sides = next
+      guard let next = try? current.substituting(writtenFormulas) else { return nil }
+      if next == current { break }
+      current = next
     }
-    return sides.0 == sides.1
+    return current
   }
 
   /// Returns the index in a tuple element's name, such as 1 in `unflatten.unflattened_size[1]`.

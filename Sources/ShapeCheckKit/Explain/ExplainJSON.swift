@@ -105,7 +105,7 @@ public enum ExplainJSON {
       }
     }
     func shapes(_ list: [ShapeChange]) -> [[String: Any]] {
-      list.map { ["name": $0.name, "before": $0.before, "after": $0.after] }
+      list.map { ["name": $0.name, "before": $0.before, "after": optional($0.after)] }
     }
     return [
       "changes": changes(outcome.changes), "requiredChanges": changes(outcome.requiredChanges),

@@ -69,7 +69,7 @@ public enum ExplainTextRenderer {
     for group in explanation.groups where group.role == .free {
       let names = listed(group.members.map(\.name))
       lines.append(
-        "\(names) can change freely: no layer requirement or assert ties it to another constant")
+        "\(names) can change alone: no layer requirement or assert ties it to another constant")
     }
     for group in explanation.groups where group.role == .limited {
       let names = listed(group.members.map(\.name))
@@ -117,9 +117,10 @@ public enum ExplainTextRenderer {
       let call = "\(activation.producer)(\(source))"
       let head = activation.name == call ? call : "\(activation.name) = \(call)"
       let kind = activation.kind.map(withArticle) ?? (activation.relationship ?? "")
+      let sourceShape = activation.sourceShape ?? shapes[source]
       let change =
-        shapes[source] == activation.shape
-        ? "same shape as \(source)" : "\(shapes[source] ?? "?") → \(activation.shape)"
+        sourceShape == activation.shape
+        ? "same shape as \(source)" : "\(sourceShape ?? "?") → \(activation.shape)"
       return "\(head) \(activation.shape): \(kind); \(change)"
     }
   }

@@ -135,8 +135,11 @@ public struct ActivationRelation: Sendable {
   public var producer: String
   /// The kind of the producing layer, such as `ReLU`; nil for inputs and Sequentials.
   public var kind: String?
-  /// The named activation that the layer was applied to.
+  /// The named activation that the layer was applied to, or the calls that lead to it from a
+  /// named activation, such as `norm(conv_1(images))`.
   public var source: String?
+  /// The shape of the layer's input, as `shape` is written.
+  public var sourceShape: String?
   /// The producing kind's relationship sentence.
   public var relationship: String?
 }

@@ -118,9 +118,16 @@ struct ExplanationBuilder {
   }
 
   func activationRelations() -> [ActivationRelation] {
-    var producerInput: [Int: Int] = [:]
+    var steps = TensorSteps()
     for step in analysis.plan {
-      if case .apply(let output, let input, _, _) = step { producerInput[output] = input }
+      switch step {
+      case .input(let id, _, let shape):
+        steps.shapes[id] = shape
+      case .apply(let output, let input, let layer, let shape):
+        steps.inputs[output] = input
+        steps.layers[output] = layer.name
+        steps.shapes[output] = shape
+      }
     }
     var names: [Int: String] = [:]
     for activation in analysis.activations where names[activation.tensorID] == nil {
@@ -136,8 +143,13 @@ struct ExplanationBuilder {
         shape: analysis.valuesOrFormulas(of: activation.shape),
         producer: activation.producer)
       guard activation.producer != "input" else { return relation }
-      relation.source = namedSource(of: activation.tensorID, producerInput, names)
+      relation.source = namedSource(of: activation.tensorID, steps.inputs, names)
       if let layer = layers[activation.producer] {
+        // A layer applied to an unnamed result shows the calls that lead to it.
+        if let input = steps.inputs[activation.tensorID] {
+          relation.source = steps.describe(input, names: names)
+          relation.sourceShape = steps.shapes[input].map(analysis.valuesOrFormulas)
+        }
         relation.kind = layer.kind.name
         relation.relationship = layer.kind.relationship
       } else if let sequential = sequentials[activation.producer] {
@@ -196,5 +208,35 @@ extension ModelAnalysis {
       value(of: dim.formula).map(String.init) ?? dim.formula.description
     }
     return "[" + parts.joined(separator: ", ") + "]"
+  }
+}
+
+/// The layer applications of the plan, by the identifier of the tensor each one produced.
+private struct TensorSteps {
+  var inputs: [Int: Int] = [:]
+  var layers: [Int: String] = [:]
+  var shapes: [Int: [ShapeDim]] = [:]
+
+  /// The maximum number of calls that a description spells out; the rest become `…`.
+  static let maxCalls = 4
+
+  /// Returns the name of tensor `id`, or the calls that produce it from a named tensor, such
+  /// as `norm(conv_1(images))`.
+  func describe(_ id: Int, names: [Int: String]) -> String {
+    var calls: [String] = []
+    var current: Int? = id
+    // Each step moves to an earlier tensor, so the walk ends.
+    while let tensor = current {
+      if let name = names[tensor] { return wrap(calls, around: name) }
+      guard let layer = layers[tensor], calls.count < Self.maxCalls else { break }
+      calls.append(layer)
+      current = inputs[tensor]
+    }
+    return wrap(calls, around: "…")
+  }
+
+  /// Writes `calls`, the outermost first, as nested calls around `inner`.
+  private func wrap(_ calls: [String], around inner: String) -> String {
+    calls.reversed().reduce(inner) { text, layer in "\(layer)(\(text))" }
   }
 }

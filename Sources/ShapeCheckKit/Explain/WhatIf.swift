@@ -87,7 +87,9 @@ public struct ConstantChange: Sendable {
 public struct ShapeChange: Sendable {
   public var name: String
   public var before: String
-  public var after: String
+  /// The new shape, or nil when the changed model has no such tensor: a layer on its path
+  /// is not built, because the change made its arguments invalid.
+  public var after: String?
 }
 
 /// Applies `--what-if` changes to an in-memory copy of a model and reports their consequences.
@@ -193,16 +195,14 @@ public enum WhatIf {
         before: original.activations.map {
           ($0.name, original.valuesOrFormulas(of: $0.shape))
         },
-        after: changed.activations.map { ($0.name, changed.valuesOrFormulas(of: $0.shape)) },
-        missing: "not computed, since a layer before it has errors"),
+        after: changed.activations.map { ($0.name, changed.valuesOrFormulas(of: $0.shape)) }),
       parameterChanges: shapeChanges(
         before: original.parameters.map {
           ($0.qualifiedName, original.valuesOrFormulas(of: $0.spec.shape))
         },
         after: changed.parameters.map {
           ($0.qualifiedName, changed.valuesOrFormulas(of: $0.spec.shape))
-        },
-        missing: "not built, since its layer has errors"),
+        }),
       parameterCountBefore: explainer.parameterCount(),
       parameterCountAfter: losesLayers(original, changed) ? nil : after.parameterCount())
   }
@@ -214,16 +214,16 @@ public enum WhatIf {
     return original.layers.contains { !built.contains($0.name) }
   }
 
-  /// Returns the entries whose shape differs, matched by name, with `missing` as the new
-  /// shape of an entry that the changed model lacks. The first entry of a name counts.
-  private static func shapeChanges(
-    before: [(String, String)], after: [(String, String)], missing: String
-  ) -> [ShapeChange] {
+  /// Returns the entries whose shape differs, matched by name, and those that the changed
+  /// model lacks. The first entry of a name counts.
+  private static func shapeChanges(before: [(String, String)], after: [(String, String)])
+    -> [ShapeChange]
+  {
     var newShapes: [String: String] = [:]
     for (name, shape) in after where newShapes[name] == nil { newShapes[name] = shape }
     var seen: Set<String> = []
     return before.compactMap { name, shape in
-      let new = newShapes[name] ?? missing
+      let new = newShapes[name]
       guard seen.insert(name).inserted, new != shape else { return nil }
       return ShapeChange(name: name, before: shape, after: new)
     }

@@ -30,15 +30,20 @@ public enum WhatIfTextRenderer {
         "problems that remain after these changes",
         outcome.remainingProblems.map { "\(path):\($0)" })
     }
-    output += writer.section("changed activations", outcome.activationChanges.map(line))
-    output += writer.section("changed parameters", outcome.parameterChanges.map(line))
+    output += writer.section(
+      "changed activations",
+      outcome.activationChanges.map { line($0, missing: "not computed, since a layer on its path has errors") })
+    output += writer.section(
+      "changed parameters",
+      outcome.parameterChanges.map { line($0, missing: "not built, since its layer has errors") })
     let before = outcome.parameterCountBefore.map(groupedDigits) ?? "unknown"
     let after = outcome.parameterCountAfter.map(groupedDigits) ?? "unknown"
     output += "\ntotal parameters: \(before) → \(after)\n"
     return output
   }
 
-  private static func line(_ change: ShapeChange) -> String {
-    "\(change.name): \(change.before) → \(change.after)"
+  /// Formats one change, with `missing` in place of a shape that the changed model lacks.
+  private static func line(_ change: ShapeChange, missing: String) -> String {
+    "\(change.name): \(change.before) → \(change.after ?? missing)"
   }
 }

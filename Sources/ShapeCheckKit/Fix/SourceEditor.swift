@@ -58,10 +58,20 @@ public enum SourceEditor {
         layer: layer, source: analysis.source)
     }
     guard let element else { return TextEdit(range: range, replacement: String(value)) }
-    let elementRange = elementRanges(in: range, of: analysis.source).flatMap {
-      $0.indices.contains(element) ? $0[element] : nil
+    if let ranges = elementRanges(in: range, of: analysis.source) {
+      return ranges.indices.contains(element) ? TextEdit(range: ranges[element], replacement: String(value)) : nil
     }
-    return elementRange.map { TextEdit(range: $0, replacement: String(value)) }
+    // One integer written for every element, as in `kernel_size=3`: a single element replaces
+    // it, and several become a tuple in which only `element` changes.
+    guard isIntegerLiteral(analysis.source.text(in: range)), let sizes = layer.sizes(argument),
+      sizes.indices.contains(element)
+    else { return nil }
+    let replacement = sizes.count == 1 ? String(value) : omittedValue(sizes, element: element, value: value)
+    return TextEdit(range: range, replacement: replacement)
+  }
+
+  private static func isIntegerLiteral(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
   }
 
   /// Splits a layer constant such as `conv.stride[1]` into its argument, `stride`, and the

@@ -78,6 +78,16 @@ import Testing
     #expect(fixed.diagnostics.isEmpty)
   }
 
+  /// The superuser passes `access` for every file, so the writer reads the permission bits;
+  /// the test holds for any user.
+  @Test func fileWithoutWritePermissionIsNotRewritten() throws {
+    let original = try Repository.bytes("fixtures/broken/feature_mismatch.nn")
+    let path = try Self.file("model.nn", original)
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+    #expect(throws: FixFailure.self) { try ModelFixer.fix(path, write: true) }
+    #expect(try Self.read(path) == original)
+  }
+
   @Test func hardLinkedFileIsNotRewritten() throws {
     let original = try Repository.bytes("fixtures/broken/feature_mismatch.nn")
     let path = try Self.file("model.nn", original)

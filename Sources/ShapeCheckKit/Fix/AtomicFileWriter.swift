@@ -40,7 +40,11 @@ public struct AtomicFileWriter: Sendable {
     guard (original.st_mode & S_IFMT) == S_IFREG else {
       throw failure(path, "it is not a regular file")
     }
-    guard access(target, W_OK) == 0 else { throw failure(path, "it is read-only") }
+    // The superuser passes `access` for any file, so a file without write permission bits
+    // counts as read-only as well.
+    guard access(target, W_OK) == 0, original.st_mode & 0o222 != 0 else {
+      throw failure(path, "it is read-only")
+    }
     // Renaming a new file over the original would detach it from its other hard links.
     guard original.st_nlink <= 1 else {
       throw failure(path, "it has other hard links, which a replacement would detach")

@@ -133,12 +133,7 @@ extension Checker {
     if let range = layer.argumentRanges[argument] {
       return TextEdit(range: range, replacement: value)
     }
-    let end = layer.callRange.end
-    guard end > layer.callRange.start, source.bytes.indices.contains(end - 1),
-      source.bytes[end - 1] == UInt8(ascii: ")")
-    else { return nil }
-    let hasArguments = !layer.argumentRanges.isEmpty
-    return TextEdit(range: .at(end - 1), replacement: "\(hasArguments ? ", " : "")\(argument)=\(value)")
+    return layer.insertionEdit(argument: argument, value: value, in: source)
   }
 
   func inputNote(_ input: TensorValue, callRange: SourceRange, layer: LayerInstance) -> Note {

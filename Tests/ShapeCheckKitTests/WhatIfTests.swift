@@ -107,7 +107,7 @@ import Testing
     let features = try #require(outcome.activationChanges.first { $0.name == "features" })
     #expect(features.after == nil)
     let text = WhatIfTextRenderer.render(outcome, path: "grouped_conv.nn")
-    #expect(text.contains("conv_1.weight: [8, 2, 3, 3] → not built, since its layer has errors"))
+    #expect(text.contains("conv_1.weight: [8, 2, 3, 3] → not built, since its arguments have errors"))
     #expect(outcome.parameterCountBefore == 390)
     #expect(outcome.parameterCountAfter == nil)
   }
@@ -134,5 +134,26 @@ import Testing
     let outcome = WhatIf.apply([WhatIfRequest(name: "conv.kernel_size[0]", value: 5)], to: analysis)
     #expect(outcome.unappliedRequests.isEmpty)
     #expect(outcome.changes.map(\.newValue) == [5])
+  }
+
+  @Test func repairedLayerIsListedAsNew() throws {
+    let text = "g = 3\nx: Tensor[N, 4, 10, 10]\nconv = nn.Conv2d(4, 8, 3, groups=g)\ny = conv(x)\n"
+    let analysis = ModelCheck.analyze(SourceFile(path: "model.nn", text: text))
+    let outcome = WhatIf.apply([WhatIfRequest(name: "g", value: 2)], to: analysis)
+    #expect(outcome.remainingProblems.isEmpty)
+    let weight = try #require(outcome.parameterChanges.first { $0.name == "conv.weight" })
+    #expect(weight.before == nil)
+    #expect(weight.after == "[8, 2, 3, 3]")
+    #expect(outcome.activationChanges.map(\.name) == ["y"])
+    #expect(outcome.parameterCountBefore == nil)
+    #expect(outcome.parameterCountAfter == 152)
+  }
+
+  @Test func omittedArgumentIsInsertedAfterTrailingComma() throws {
+    let text = "x: Tensor[N, 2, 20, 20]\nconv = nn.Conv2d(\n    2, 4, kernel_size=3,\n)\ny = conv(x)\n"
+    let analysis = ModelCheck.analyze(SourceFile(path: "model.nn", text: text))
+    let outcome = WhatIf.apply([WhatIfRequest(name: "conv.stride[0]", value: 2)], to: analysis)
+    #expect(outcome.remainingProblems.isEmpty)
+    #expect(outcome.activationChanges.first?.after == "[N, 4, 9, 18]")
   }
 }

@@ -83,6 +83,7 @@ public enum ExplainJSON {
     [
       "name": activation.name, "shape": activation.shape, "producer": activation.producer,
       "kind": optional(activation.kind), "source": optional(activation.source),
+      "sourceShape": optional(activation.sourceShape),
       "relationship": optional(activation.relationship),
     ]
   }
@@ -105,7 +106,7 @@ public enum ExplainJSON {
       }
     }
     func shapes(_ list: [ShapeChange]) -> [[String: Any]] {
-      list.map { ["name": $0.name, "before": $0.before, "after": optional($0.after)] }
+      list.map { ["name": $0.name, "before": optional($0.before), "after": optional($0.after)] }
     }
     return [
       "changes": changes(outcome.changes), "requiredChanges": changes(outcome.requiredChanges),

@@ -88,7 +88,7 @@ public enum ExplainTextRenderer {
     for group in explanation.groups where group.role == .changeTogether {
       let names = group.members.filter { $0.layerName != nil }.map(\.name)
       let reason = group.ties.first.map { ", because \($0.expected) \(writer.tieText($0))" } ?? ""
-      let named = group.members.filter { $0.layerName == nil }.map { "'\($0.name)'" }
+      let named = SectionWriter.independentNamedConstants(of: group)
       let shortcut =
         group.followsNamedConstants && !named.isEmpty
         ? "; changing \(listed(named)) changes them together" : ""
@@ -160,6 +160,13 @@ struct SectionWriter {
     return text
   }
 
+  /// Lists the quoted named constants of a group that are not written with other named
+  /// constants. Only these can change alone: `c = 2 * a` follows `a`, and changing `c`
+  /// by itself would break the ties that `a` keeps.
+  static func independentNamedConstants(of group: ConstantGroup) -> [String] {
+    group.members.filter { $0.layerName == nil && $0.namedConstants.isEmpty }.map { "'\($0.name)'" }
+  }
+
   func groupLines(_ group: ConstantGroup, numbered: Bool) -> [String] {
     let indent = numbered ? "  " : ""
     var lines = group.members.map { indent + memberLine($0) }
@@ -170,7 +177,7 @@ struct SectionWriter {
       }
       lines.append(line)
     }
-    let named = group.members.filter { $0.layerName == nil }.map { "'\($0.name)'" }
+    let named = Self.independentNamedConstants(of: group)
     if group.followsNamedConstants, !named.isEmpty, !group.ties.isEmpty {
       let pronoun = named.count == 1 ? "it" : "them"
       lines.append(

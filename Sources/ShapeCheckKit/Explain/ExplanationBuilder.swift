@@ -144,12 +144,13 @@ struct ExplanationBuilder {
         producer: activation.producer)
       guard activation.producer != "input" else { return relation }
       relation.source = namedSource(of: activation.tensorID, steps.inputs, names)
+      // A layer or Sequential applied to an unnamed result shows the calls that lead to it.
+      // A Sequential's input lies one plan step before each of its layers.
+      if let input = steps.input(of: activation.tensorID, stepsBack: max(1, activation.steps.count)) {
+        relation.source = steps.describe(input, names: names)
+        relation.sourceShape = steps.shapes[input].map(analysis.valuesOrFormulas)
+      }
       if let layer = layers[activation.producer] {
-        // A layer applied to an unnamed result shows the calls that lead to it.
-        if let input = steps.inputs[activation.tensorID] {
-          relation.source = steps.describe(input, names: names)
-          relation.sourceShape = steps.shapes[input].map(analysis.valuesOrFormulas)
-        }
         relation.kind = layer.kind.name
         relation.relationship = layer.kind.relationship
       } else if let sequential = sequentials[activation.producer] {
@@ -219,6 +220,17 @@ private struct TensorSteps {
 
   /// The maximum number of calls that a description spells out; the rest become `…`.
   static let maxCalls = 4
+
+  /// Returns the tensor `count` layer applications before tensor `id`, or nil when the plan
+  /// does not reach that far.
+  func input(of id: Int, stepsBack count: Int) -> Int? {
+    var current = id
+    for _ in 0..<count {
+      guard let previous = inputs[current] else { return nil }
+      current = previous
+    }
+    return current
+  }
 
   /// Returns the name of tensor `id`, or the calls that produce it from a named tensor, such
   /// as `norm(conv_1(images))`.

@@ -86,7 +86,9 @@ public struct ConstantChange: Sendable {
 /// A tensor's shape before and after a change, such as `act1: [30] → [50]`.
 public struct ShapeChange: Sendable {
   public var name: String
-  public var before: String
+  /// The old shape, or nil when the original model has no such tensor: a layer on its path
+  /// was not built, and the change repaired it.
+  public var before: String?
   /// The new shape, or nil when the changed model has no such tensor: a layer on its path
   /// is not built, because the change made its arguments invalid.
   public var after: String?
@@ -203,29 +205,32 @@ public enum WhatIf {
         after: changed.parameters.map {
           ($0.qualifiedName, changed.valuesOrFormulas(of: $0.spec.shape))
         }),
-      parameterCountBefore: explainer.parameterCount(),
+      parameterCountBefore: losesLayers(changed, original) ? nil : explainer.parameterCount(),
       parameterCountAfter: losesLayers(original, changed) ? nil : after.parameterCount())
   }
 
-  /// Returns whether a layer of the original model is not built after the change. Its
-  /// arguments became invalid, so the changed model's parameter count would leave it out.
-  private static func losesLayers(_ original: ModelAnalysis, _ changed: ModelAnalysis) -> Bool {
-    let built = Set(changed.layers.map(\.name))
-    return original.layers.contains { !built.contains($0.name) }
+  /// Returns whether a layer of `model` is not built in `other`: its arguments are invalid
+  /// there, so the parameter count of `other` would leave it out.
+  private static func losesLayers(_ model: ModelAnalysis, _ other: ModelAnalysis) -> Bool {
+    let built = Set(other.layers.map(\.name))
+    return model.layers.contains { !built.contains($0.name) }
   }
 
-  /// Returns the entries whose shape differs, matched by name, and those that the changed
-  /// model lacks. The first entry of a name counts.
+  /// Returns the entries whose shape differs, matched by name, then those that only one of
+  /// the models has. The first entry of a name counts.
   private static func shapeChanges(before: [(String, String)], after: [(String, String)])
     -> [ShapeChange]
   {
     var newShapes: [String: String] = [:]
     for (name, shape) in after where newShapes[name] == nil { newShapes[name] = shape }
     var seen: Set<String> = []
-    return before.compactMap { name, shape in
-      let new = newShapes[name]
-      guard seen.insert(name).inserted, new != shape else { return nil }
-      return ShapeChange(name: name, before: shape, after: new)
+    var changes: [ShapeChange] = []
+    for (name, shape) in before where seen.insert(name).inserted && newShapes[name] != shape {
+      changes.append(ShapeChange(name: name, before: shape, after: newShapes[name]))
     }
+    for (name, shape) in after where seen.insert(name).inserted {
+      changes.append(ShapeChange(name: name, before: nil, after: shape))
+    }
+    return changes
   }
 }

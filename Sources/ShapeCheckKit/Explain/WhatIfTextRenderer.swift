@@ -30,20 +30,20 @@ public enum WhatIfTextRenderer {
         "problems that remain after these changes",
         outcome.remainingProblems.map { "\(path):\($0)" })
     }
+    let notComputed = "not computed, since a layer on its path is not built"
+    let notBuilt = "not built, since its arguments have errors or use a layer that is not built"
     output += writer.section(
-      "changed activations",
-      outcome.activationChanges.map { line($0, missing: "not computed, since a layer on its path has errors") })
+      "changed activations", outcome.activationChanges.map { line($0, missing: notComputed) })
     output += writer.section(
-      "changed parameters",
-      outcome.parameterChanges.map { line($0, missing: "not built, since its layer has errors") })
+      "changed parameters", outcome.parameterChanges.map { line($0, missing: notBuilt) })
     let before = outcome.parameterCountBefore.map(groupedDigits) ?? "unknown"
     let after = outcome.parameterCountAfter.map(groupedDigits) ?? "unknown"
     output += "\ntotal parameters: \(before) → \(after)\n"
     return output
   }
 
-  /// Formats one change, with `missing` in place of a shape that the changed model lacks.
+  /// Formats one change, with `missing` in place of a shape that one of the models lacks.
   private static func line(_ change: ShapeChange, missing: String) -> String {
-    "\(change.name): \(change.before) → \(change.after ?? missing)"
+    "\(change.name): \(change.before ?? missing) → \(change.after ?? missing)"
   }
 }

@@ -53,9 +53,9 @@ public enum SourceEditor {
     }
     let (argument, element) = argumentAndElement(of: symbol, layerName: layerName)
     guard let range = layer.argumentRanges[argument] else {
-      return insertion(
+      return layer.insertionEdit(
         argument: argument, value: omittedValue(layer.sizes(argument), element: element, value: value),
-        layer: layer, source: analysis.source)
+        in: analysis.source)
     }
     guard let element else { return TextEdit(range: range, replacement: String(value)) }
     if let ranges = elementRanges(in: range, of: analysis.source) {
@@ -94,20 +94,6 @@ public enum SourceEditor {
     }
     values[element] = value
     return "(" + values.map(String.init).joined(separator: ", ") + (values.count == 1 ? ",)" : ")")
-  }
-
-  /// Returns the edit that inserts `argument=value` before the call's closing parenthesis.
-  private static func insertion(
-    argument: String, value: String, layer: LayerInstance, source: SourceFile
-  )
-    -> TextEdit?
-  {
-    let end = layer.callRange.end
-    guard end > layer.callRange.start, source.bytes.indices.contains(end - 1),
-      source.bytes[end - 1] == UInt8(ascii: ")")
-    else { return nil }
-    let separator = layer.argumentRanges.isEmpty ? "" : ", "
-    return TextEdit(range: .at(end - 1), replacement: "\(separator)\(argument)=\(value)")
   }
 
   /// Returns the ranges of the elements of a tuple or list of integer literals, such as `(28, 28)`;

@@ -156,4 +156,32 @@ import Testing
     #expect(outcome.remainingProblems.isEmpty)
     #expect(outcome.activationChanges.first?.after == "[N, 4, 9, 18]")
   }
+
+  static func outcome(_ text: String, _ requests: [(String, Int)]) -> WhatIfOutcome {
+    let analysis = ModelCheck.analyze(SourceFile(path: "model.nn", text: text))
+    return WhatIf.apply(requests.map { WhatIfRequest(name: $0.0, value: $0.1) }, to: analysis)
+  }
+
+  @Test func bothElementsOfScalarArgumentChange() {
+    let text = "x: Tensor[N, 2, 20, 20]\nconv = nn.Conv2d(2, 4, kernel_size=3)\ny = conv(x)\n"
+    let outcome = Self.outcome(text, [("conv.kernel_size[0]", 5), ("conv.kernel_size[1]", 7)])
+    #expect(outcome.unappliedRequests.isEmpty)
+    #expect(outcome.changes.map(\.oldValue) == [3, 3])
+    #expect(outcome.activationChanges.first?.after == "[N, 4, 16, 14]")
+  }
+
+  @Test func literalElementBesideNamedElementChanges() {
+    let text = "k = 3\nx: Tensor[N, 2, 20, 20]\nconv = nn.Conv2d(2, 4, kernel_size=(k, 3))\ny = conv(x)\n"
+    #expect(Self.outcome(text, [("conv.kernel_size[1]", 5)]).activationChanges.first?.after == "[N, 4, 18, 16]")
+    #expect(Self.outcome(text, [("conv.kernel_size[0]", 5)]).unappliedRequests == ["conv.kernel_size[0]"])
+  }
+
+  /// The stride becomes `(2, 1)`, five bytes longer, before the 'same' padding on that line.
+  @Test func problemsArePlacedInTheOriginalFile() throws {
+    let text = "x: Tensor[N, 2, 20, 20]\nconv = nn.Conv2d(2, 4, kernel_size=3, stride=1, padding='same')\ny = conv(x)\n"
+    let outcome = Self.outcome(text, [("conv.stride[0]", 2)])
+    let problem = try #require(outcome.remainingProblems.first)
+    #expect(problem.hasPrefix("2:57: error:"))
+    #expect(outcome.changes.first?.location.column == 46)
+  }
 }

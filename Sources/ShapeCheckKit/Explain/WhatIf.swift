@@ -100,50 +100,55 @@ public enum WhatIf {
   static let maxRounds = 16
 
   /// Sets each requested constant, then repeatedly sets every other literal constant that a
-  /// mismatch requires, and compares the result with the original.
+  /// mismatch requires, and compares the result with the original. Places in the outcome are
+  /// those of the original file.
   public static func apply(_ requests: [WhatIfRequest], to original: ModelAnalysis) -> WhatIfOutcome
   {
+    var history = EditHistory(original: original.source)
+    var current = original
     var changes: [ConstantChange] = []
-    var edits: [TextEdit] = []
     var unapplied: [String] = []
+    // One request at a time, so that two elements of an argument written as one integer,
+    // such as kernel_size=3, each see the tuple that the other one wrote.
     for request in requests {
-      guard let edit = SourceEditor.edit(setting: request.name, to: request.value, in: original)
+      guard let edit = SourceEditor.edit(setting: request.name, to: request.value, in: current),
+        let updated = reanalyze(current, edits: [edit])
       else {
         unapplied.append(request.name)
         continue
       }
-      edits.append(edit)
-      changes.append(change(request.name, to: request.value, in: original, at: edit))
-    }
-    guard var current = reanalyze(original, edits: edits) else {
-      var outcome = outcome(original: original, changed: original, changes: [], required: [])
-      outcome.unappliedRequests = requests.map(\.name)
-      return outcome
+      changes.append(change(request.name, to: request.value, in: current, at: edit, history: history))
+      history.record([edit])
+      current = updated
     }
     let requested = Set(requests.map(\.name))
     var required: [ConstantChange] = []
     let known = Set(original.diagnostics.map(key))
     for _ in 0..<maxRounds {
       let next = requiredEdits(
-        in: current, excluding: requested.union(required.map(\.name)), known: known)
+        in: current, excluding: requested.union(required.map(\.name)), known: known, history: history)
       guard !next.isEmpty, let updated = reanalyze(current, edits: next.map(\.edit)) else { break }
       required += next.map(\.change)
+      history.record(next.map(\.edit))
       current = updated
     }
-    var result = outcome(original: original, changed: current, changes: changes, required: required)
+    var result = outcome(
+      original: original, changed: current, changes: changes, required: required, history: history)
     result.unappliedRequests = unapplied
     return result
   }
 
+  /// Describes setting `name` to `value` by `edit` on `analysis`, the latest version in
+  /// `history`, with the place of the edit in the original file.
   private static func change(
-    _ name: String, to value: Int, in analysis: ModelAnalysis, at edit: TextEdit
+    _ name: String, to value: Int, in analysis: ModelAnalysis, at edit: TextEdit, history: EditHistory
   )
     -> ConstantChange
   {
     let definition = analysis.definitions[Symbol(name)]
     return ConstantChange(
       name: name, oldValue: definition?.value ?? 0, newValue: value,
-      location: analysis.source.location(of: edit.range.start))
+      location: history.originalLocation(ofLatest: edit.range.start))
   }
 
   private static func reanalyze(_ analysis: ModelAnalysis, edits: [TextEdit]) -> ModelAnalysis? {
@@ -155,7 +160,8 @@ public enum WhatIf {
   /// Mismatches that the original file already had are left out, and so are constants the user
   /// chose and those not written as an integer literal.
   private static func requiredEdits(
-    in analysis: ModelAnalysis, excluding names: Set<String>, known: Set<String>
+    in analysis: ModelAnalysis, excluding names: Set<String>, known: Set<String>,
+    history: EditHistory
   ) -> [(change: ConstantChange, edit: TextEdit)] {
     var result: [(change: ConstantChange, edit: TextEdit)] = []
     var chosen = names
@@ -166,7 +172,7 @@ public enum WhatIf {
         let edit = SourceEditor.edit(setting: name, to: value, in: analysis)
       else { continue }
       chosen.insert(name)
-      result.append((change(name, to: value, in: analysis, at: edit), edit))
+      result.append((change(name, to: value, in: analysis, at: edit, history: history), edit))
     }
     return result
   }
@@ -178,7 +184,7 @@ public enum WhatIf {
 
   private static func outcome(
     original: ModelAnalysis, changed: ModelAnalysis, changes: [ConstantChange],
-    required: [ConstantChange]
+    required: [ConstantChange], history: EditHistory
   ) -> WhatIfOutcome {
     let known = Set(original.diagnostics.map(key))
     let remaining = changed.diagnostics.filter {
@@ -189,7 +195,7 @@ public enum WhatIf {
     return WhatIfOutcome(
       changes: changes, requiredChanges: required,
       remainingProblems: remaining.map { diagnostic in
-        let location = changed.source.location(of: diagnostic.range.start)
+        let location = history.originalLocation(ofLatest: diagnostic.range.start)
         let head = "\(location.line):\(location.column): \(diagnostic.severity.rawValue)"
         return "\(head): \(diagnostic.message) [\(diagnostic.code.id)]"
       },

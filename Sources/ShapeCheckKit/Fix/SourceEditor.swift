@@ -59,7 +59,11 @@ public enum SourceEditor {
     }
     guard let element else { return TextEdit(range: range, replacement: String(value)) }
     if let ranges = elementRanges(in: range, of: analysis.source) {
-      return ranges.indices.contains(element) ? TextEdit(range: ranges[element], replacement: String(value)) : nil
+      // An element written with names, as `k` in `(k, 3)`, is not replaced.
+      guard ranges.indices.contains(element),
+        isIntegerLiteral(analysis.source.text(in: ranges[element]))
+      else { return nil }
+      return TextEdit(range: ranges[element], replacement: String(value))
     }
     // One integer written for every element, as in `kernel_size=3`: a single element replaces
     // it, and several become a tuple in which only `element` changes.
@@ -70,8 +74,10 @@ public enum SourceEditor {
     return TextEdit(range: range, replacement: replacement)
   }
 
+  /// Decides whether `text` is a decimal integer literal, with a minus sign or not.
   private static func isIntegerLiteral(_ text: String) -> Bool {
-    !text.isEmpty && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+    return !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
   }
 
   /// Splits a layer constant such as `conv.stride[1]` into its argument, `stride`, and the
@@ -96,8 +102,9 @@ public enum SourceEditor {
     return "(" + values.map(String.init).joined(separator: ", ") + (values.count == 1 ? ",)" : ")")
   }
 
-  /// Returns the ranges of the elements of a tuple or list of integer literals, such as `(28, 28)`;
-  /// nil when the text is anything else.
+  /// Returns the ranges of the elements of a tuple or list, such as `(28, 28)` or `(k, 3)`,
+  /// split at the commas outside nested brackets; nil when the text is not one, or contains a
+  /// comment or a string.
   static func elementRanges(in range: SourceRange, of source: SourceFile) -> [SourceRange]? {
     let bytes = source.bytes
     guard range.start >= 0, range.end <= bytes.count, range.end - range.start >= 2 else {
@@ -110,25 +117,38 @@ public enum SourceEditor {
         || (open == UInt8(ascii: "[") && close == UInt8(ascii: "]"))
     else { return nil }
     var ranges: [SourceRange] = []
-    var start: Int?
+    var depth = 0
+    var elementStart = range.start + 1
     for offset in (range.start + 1)..<(range.end - 1) {
-      let byte = bytes[offset]
-      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || byte == UInt8(ascii: "-") {
-        if start == nil { start = offset }
+      switch bytes[offset] {
+      case UInt8(ascii: "("), UInt8(ascii: "["):
+        depth += 1
+      case UInt8(ascii: ")"), UInt8(ascii: "]"):
+        depth -= 1
+        guard depth >= 0 else { return nil }
+      case UInt8(ascii: ",") where depth == 0:
+        guard let element = trimmed(elementStart..<offset, in: bytes) else { return nil }
+        ranges.append(element)
+        elementStart = offset + 1
+      case UInt8(ascii: "#"), UInt8(ascii: "'"), UInt8(ascii: "\""):
+        return nil
+      default:
         continue
       }
-      if let first = start {
-        ranges.append(SourceRange(start: first, end: offset))
-        start = nil
-      }
-      guard
-        [
-          UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"),
-          UInt8(ascii: "\r"),
-        ].contains(byte)
-      else { return nil }
     }
-    if let first = start { ranges.append(SourceRange(start: first, end: range.end - 1)) }
+    guard depth == 0 else { return nil }
+    // A trailing comma, as in `(3,)`, leaves nothing after it.
+    if let last = trimmed(elementStart..<(range.end - 1), in: bytes) { ranges.append(last) }
     return ranges
+  }
+
+  /// Returns `span` without the whitespace around it, or nil when nothing is left.
+  private static func trimmed(_ span: Range<Int>, in bytes: [UInt8]) -> SourceRange? {
+    let isSpace = { (byte: UInt8) in [0x20, 0x09, 0x0A, 0x0D].contains(byte) }
+    var lower = span.lowerBound
+    var upper = span.upperBound
+    while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+    while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+    return lower < upper ? SourceRange(start: lower, end: upper) : nil
   }
 }

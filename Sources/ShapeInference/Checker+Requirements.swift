@@ -109,7 +109,11 @@ extension Checker {
     notes.append(inputNote(input, callRange: callRange, layer: layer))
     var fixIts: [FixIt] = []
     // After a layer that changed nothing, resizing the consumer would hide the real mistake.
-    if let actualValue, input.noOp == nil, layer.argumentRanges[requirement.argument] != nil {
+    // A requirement on a formula of the argument, such as the product of Unflatten's sizes,
+    // has no single value to write.
+    if let actualValue, input.noOp == nil, layer.argumentRanges[requirement.argument] != nil,
+      requirement.expected == .symbol(layer.symbol(requirement.argument))
+    {
       fixIts.append(
         FixIt(
           message: "change '\(requirement.argument)' of '\(layer.name)' to \(actualValue)",

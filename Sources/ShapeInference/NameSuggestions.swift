@@ -1,13 +1,18 @@
-/// A name that a "did you mean" suggestion may offer, with the lowercase form that the
-/// comparison uses, so that a list compared against many misspelled names is prepared once.
+/// A name that a "did you mean" suggestion may offer, with what the comparison checks
+/// before it lowercases the name, so that a list compared against many misspelled names is
+/// measured once.
 struct SuggestionCandidate {
   let name: String
-  /// The lowercase scalar values, or nil for a name longer than `maxSuggestionLength`.
-  let folded: [UInt32]?
+  let isASCII: Bool
+  /// The length in bytes, which lowercasing keeps for ASCII names.
+  let byteCount: Int
+  let isTooLong: Bool
 
   init(_ name: String) {
     self.name = name
-    self.folded = name.unicodeScalars.count <= maxSuggestionLength ? caseFolded(name) : nil
+    self.isASCII = name.utf8.allSatisfy { $0 < 0x80 }
+    self.byteCount = name.utf8.count
+    self.isTooLong = name.unicodeScalars.count > maxSuggestionLength
   }
 }
 
@@ -26,10 +31,14 @@ func closestName(to name: String, among candidates: [SuggestionCandidate]) -> St
   let target = caseFolded(name)
   let limit = name.count <= 2 ? 0 : max(1, name.count / 3)
   var best: (name: String, rank: SuggestionRank)?
-  for candidate in candidates where candidate.name != name {
-    // The distance returns at once when the lengths differ by more than the limit.
-    guard let folded = candidate.folded else { continue }
-    let distance = editDistance(target, folded, limit: limit)
+  let nameIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
+  for candidate in candidates where candidate.name != name && !candidate.isTooLong {
+    // Two ASCII names whose lengths differ by more than the limit are skipped before the
+    // candidate is lowercased.
+    if nameIsASCII, candidate.isASCII, abs(candidate.byteCount - target.count) > limit {
+      continue
+    }
+    let distance = editDistance(target, caseFolded(candidate.name), limit: limit)
     guard distance <= limit else { continue }
     let rank = SuggestionRank(
       distance: distance,

@@ -143,7 +143,6 @@ struct ExplanationBuilder {
         shape: analysis.valuesOrFormulas(of: activation.shape),
         producer: activation.producer)
       guard activation.producer != "input" else { return relation }
-      relation.source = namedSource(of: activation.tensorID, steps.inputs, names)
       // A layer or Sequential applied to an unnamed result shows the calls that lead to it.
       // A Sequential's input lies one plan step before each of its layers.
       if let input = steps.input(of: activation.tensorID, stepsBack: max(1, activation.steps.count)) {
@@ -159,19 +158,6 @@ struct ExplanationBuilder {
       }
       return relation
     }
-  }
-
-  /// Returns the first named tensor before `tensorID`, walking back through the layers.
-  private func namedSource(of tensorID: Int, _ producerInput: [Int: Int], _ names: [Int: String])
-    -> String?
-  {
-    var current = producerInput[tensorID]
-    for _ in 0...producerInput.count {
-      guard let tensor = current else { return nil }
-      if let name = names[tensor] { return name }
-      current = producerInput[tensor]
-    }
-    return nil
   }
 
   func parameterSentences() -> [String] {

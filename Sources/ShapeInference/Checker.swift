@@ -81,7 +81,7 @@ final class Checker {
   }
 
   /// Warns about a file that constructs no layer, such as an empty or truncated file, which
-  /// would otherwise pass without a word. A file with errors already says what is wrong.
+  /// would otherwise pass without a message. A file with errors already reports the fault.
   private func reportEmptyModel() {
     guard layers.isEmpty,
       !(tree.diagnostics + diagnostics).contains(where: { $0.severity == .error })

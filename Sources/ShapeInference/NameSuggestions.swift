@@ -90,8 +90,8 @@ func editDistance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int {
   var current = [Int](repeating: beyond, count: b.count + 1)
   for i in 1...a.count {
     // Both lengths are within `limit` of each other, so the band is never empty. The band
-    // only moves right, so the entries right of it still equal `beyond`; the one left of it
-    // keeps an older row's value and is reset.
+    // only moves right, so the entries right of it still equal `beyond`. The entry left of
+    // it keeps an older row's value, so it is reset.
     let low = max(1, i - limit)
     let high = min(b.count, i + limit)
     current[0] = min(i, beyond)

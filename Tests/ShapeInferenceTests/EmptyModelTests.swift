@@ -19,7 +19,8 @@ import Testing
     let analysis = analyze(text)
     #expect(analysis.codes == ["model.empty"])
     let position = try #require(analysis.position(of: "model.empty"))
-    #expect(position.line == 1 && position.column == 1)
+    #expect(position.line == 1)
+    #expect(position.column == 1)
     #expect(!analysis.hasErrors)
   }
 

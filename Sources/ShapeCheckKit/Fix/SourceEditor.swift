@@ -103,8 +103,8 @@ public enum SourceEditor {
   }
 
   /// Returns the ranges of the elements of a tuple or list, such as `(28, 28)` or `(k, 3)`,
-  /// split at the commas outside nested brackets; nil when the text is not one, or contains a
-  /// comment or a string.
+  /// split at the commas outside nested brackets. Returns nil for any other text, and for a
+  /// tuple that contains a comment or a string.
   static func elementRanges(in range: SourceRange, of source: SourceFile) -> [SourceRange]? {
     let bytes = source.bytes
     guard range.start >= 0, range.end <= bytes.count, range.end - range.start >= 2 else {
